@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Parsed once; a bad value fails loudly with the variable's name.
+ * AUTH_SECRET is required in production only: `npm run dev` generates one under the data dir
+ * (lib/auth/dev-secret.ts), because Auth.js would otherwise fail on every request, not at boot.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** When set, Roster uses this PostgreSQL; when unset, embedded PGlite under ROSTER_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** Where PGlite keeps its files and where the dev auth secret lives. */
+  ROSTER_DATA_DIR: z.string().min(1).default('.data'),
+  AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
+  AUTH_URL: z.string().url().optional(),
+  AUTH_TRUST_HOST: z.enum(['true', 'false', '1', '0']).optional(),
+  /** Public base URL of this deployment, used for the SCIM endpoint shown to owners. */
+  APP_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Roster: invalid environment\n${lines.join('\n')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function isProduction(): boolean {
+  return getEnv().NODE_ENV === 'production';
+}
+
+/**
+ * Refuses a production start that would only fail later, per request (../shared/STACK.md:
+ * Auth.js v5 answers 500 MissingSecret / UntrustedHost instead of failing at boot).
+ */
+export function assertProductionEnv(env: Env = getEnv()): void {
+  if (env.NODE_ENV !== 'production') return;
+  const missing: string[] = [];
+  if (!env.AUTH_SECRET) missing.push('AUTH_SECRET (e.g. `openssl rand -base64 33`)');
+  if (!env.AUTH_URL && !(env.AUTH_TRUST_HOST === 'true' || env.AUTH_TRUST_HOST === '1')) {
+    missing.push('AUTH_URL (the public URL) or AUTH_TRUST_HOST=true behind a trusted proxy');
+  }
+  if (missing.length > 0) {
+    throw new Error(`Roster refuses to start in production without:\n  ${missing.join('\n  ')}`);
+  }
+}
