@@ -42,6 +42,8 @@ CREATE TABLE "members" (
 	"division" text,
 	"department" text,
 	"manager_id" uuid,
+	"invite_token_hash" text,
+	"invite_expires_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
@@ -119,6 +121,7 @@ CREATE INDEX "members_org_id_email_idx" ON "members" USING btree ("org_id",lower
 CREATE INDEX "members_org_id_created_at_id_idx" ON "members" USING btree ("org_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "members_account_id_idx" ON "members" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "members_org_id_account_id_uq" ON "members" USING btree ("org_id","account_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "members_invite_token_hash_uq" ON "members" USING btree ("invite_token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "groups_org_id_display_name_uq" ON "groups" USING btree ("org_id",lower("display_name"));--> statement-breakpoint
 CREATE INDEX "groups_org_id_external_id_idx" ON "groups" USING btree ("org_id","external_id");--> statement-breakpoint
 CREATE INDEX "groups_org_id_created_at_id_idx" ON "groups" USING btree ("org_id","created_at","id");--> statement-breakpoint

@@ -63,6 +63,9 @@ export const members = pgTable(
     division: text('division'),
     department: text('department'),
     managerId: uuid('manager_id'),
+    /** SHA-256 of a pending invite link's secret; the link is how a member gets an account. */
+    inviteTokenHash: text('invite_token_hash'),
+    inviteExpiresAt: timestamp('invite_expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Bumped on every change; the SCIM ETag is W/"<version>". */
@@ -76,6 +79,7 @@ export const members = pgTable(
     index('members_org_id_created_at_id_idx').on(t.orgId, t.createdAt, t.id),
     index('members_account_id_idx').on(t.accountId),
     uniqueIndex('members_org_id_account_id_uq').on(t.orgId, t.accountId),
+    uniqueIndex('members_invite_token_hash_uq').on(t.inviteTokenHash),
     // A manager is another member of the same org; the key carries org_id so it cannot cross orgs.
     foreignKey({
       name: 'members_manager_fk',

@@ -1,0 +1,26 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { signIn } from '@/lib/auth/config';
+import { echoFormValues, type ActionResult } from '@/lib/errors';
+import { signInSchema } from '@/lib/validation/sign-up';
+
+/** Only same-site paths are followed after sign-in, never a full URL from the query string. */
+function safeNext(value: FormDataEntryValue | null): string {
+  return typeof value === 'string' && /^\/(?!\/)[\w\-/]*$/.test(value) ? value : '/orgs';
+}
+
+export async function signInAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { ok: false, message: 'Check the highlighted fields', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echoFormValues(formData) };
+  }
+  try {
+    await signIn('credentials', { ...parsed.data, redirectTo: safeNext(formData.get('next')) });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, message: 'Wrong email or password', values: echoFormValues(formData) };
+    throw error;
+  }
+  return { ok: true };
+}

@@ -1,0 +1,32 @@
+import type { TeamQuery } from '@/lib/validation/member';
+
+/** A plain GET form: search and filters live in the URL, so they survive reloads and links. */
+export function TeamFilters({ query }: { query: TeamQuery }) {
+  return (
+    <form role="search" className="flex flex-wrap items-end gap-2" method="get">
+      <label className="text-sm">
+        <span className="block font-medium text-slate-700">Search</span>
+        <input name="q" defaultValue={query.q ?? ''} placeholder="Name or email" className="rounded-md border-0 px-3 py-1.5 text-sm ring-1 ring-slate-300" />
+      </label>
+      <label className="text-sm">
+        <span className="block font-medium text-slate-700">Status</span>
+        <select name="status" defaultValue={query.status ?? ''} className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-slate-300">
+          <option value="">Any</option>
+          <option value="active">Active</option>
+          <option value="suspended">Suspended</option>
+        </select>
+      </label>
+      <label className="text-sm">
+        <span className="block font-medium text-slate-700">Source</span>
+        <select name="source" defaultValue={query.source ?? ''} className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-slate-300">
+          <option value="">Any</option>
+          <option value="scim">Identity provider</option>
+          <option value="manual">Added by hand</option>
+        </select>
+      </label>
+      <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50">
+        Apply
+      </button>
+    </form>
+  );
+}

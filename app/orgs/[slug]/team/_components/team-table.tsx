@@ -1,0 +1,62 @@
+import type { MemberRowDto } from '@/lib/members/member-row-dto';
+import { MemberActions } from './member-actions';
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+
+export function TeamTable({ rows, slug, isOwner, selfMemberId, filtered }: { rows: MemberRowDto[]; slug: string; isOwner: boolean; selfMemberId: string; filtered: boolean }) {
+  if (rows.length === 0) {
+    return (
+      <p className="rounded-lg bg-white p-6 text-center text-sm text-slate-600 ring-1 ring-slate-200">
+        {filtered ? 'Nobody matches these filters. Clear the search to see everyone.' : 'Nobody here yet. Add people by hand, or connect your identity provider under Security.'}
+      </p>
+    );
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">Team members</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2">Name</th>
+            <th scope="col" className="px-4 py-2">Email</th>
+            <th scope="col" className="px-4 py-2">Role</th>
+            <th scope="col" className="px-4 py-2">Status</th>
+            <th scope="col" className="px-4 py-2">Source</th>
+            <th scope="col" className="px-4 py-2">Added</th>
+            {isOwner ? <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th> : null}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id} data-member-id={row.id}>
+              <th scope="row" className="whitespace-nowrap px-4 py-2 text-left font-medium">
+                {row.name}
+                {row.id === selfMemberId ? <span className="ml-1 text-xs text-slate-500">(you)</span> : null}
+              </th>
+              <td className="px-4 py-2 text-slate-700">{row.email ?? row.userName}</td>
+              <td className="px-4 py-2 capitalize">{row.role}</td>
+              <td className="px-4 py-2">
+                <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${row.status === 'active' ? 'bg-green-50 text-green-800' : 'bg-amber-50 text-amber-800'}`}>
+                  {row.status === 'active' ? 'Active' : 'Suspended'}
+                </span>
+              </td>
+              <td className="px-4 py-2">
+                {row.source === 'scim' ? (
+                  <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-800">SCIM</span>
+                ) : (
+                  <span className="text-xs text-slate-600">Manual{row.invitePending ? ' · invited' : ''}</span>
+                )}
+              </td>
+              <td className="whitespace-nowrap px-4 py-2 text-slate-600">{dateFormat.format(new Date(row.createdAt))}</td>
+              {isOwner ? (
+                <td className="px-4 py-2 text-right">
+                  <MemberActions slug={slug} member={{ id: row.id, name: row.name, role: row.role }} />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { requireAccount } from '@/lib/auth/guards';
+import { findAccountOrgs } from '@/lib/orgs/find-account-orgs';
+
+export const metadata: Metadata = { title: 'Your organizations' };
+
+export default async function OrgsPage() {
+  const account = await requireAccount();
+  const orgs = await findAccountOrgs(await getDb(), account.id);
+  if (orgs.length === 1 && orgs[0]) redirect(`/orgs/${orgs[0].slug}/team`);
+  return (
+    <main className="mx-auto max-w-lg px-4 py-12">
+      <h1 className="mb-4 text-xl font-semibold">Your organizations</h1>
+      {orgs.length === 0 ? (
+        <p className="text-sm text-slate-600">
+          You are not on any team yet. Ask an owner for an invite link, or{' '}
+          <Link className="font-semibold text-indigo-700 underline" href="/sign-up">create an organization</Link>.
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200">
+          {orgs.map((org) => (
+            <li key={org.slug}>
+              <Link className="flex justify-between px-4 py-3 hover:bg-slate-50" href={`/orgs/${org.slug}/team`}>
+                <span className="font-medium">{org.name}</span>
+                <span className="text-sm text-slate-500">{org.role}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,115 @@
+import { expect, test, type Request } from '@playwright/test';
+import { signIn, signUp, uniqueOrg } from './fixtures/accounts';
+
+test('an owner signs up, sees themself, adds a member, makes them owner, signs out and back in', async ({ page }) => {
+  const org = uniqueOrg();
+  await signUp(page, org);
+
+  const team = page.getByRole('table', { name: 'Team members' });
+  const me = team.getByRole('row').filter({ hasText: org.ownerEmail });
+  await expect(me).toContainText('owner');
+  await expect(me).toContainText('(you)');
+  await page.screenshot({ path: 'test-results/screenshots/team-owner.png', fullPage: true });
+
+  await page.getByText('Add a member by hand').click();
+  await page.getByLabel('Name', { exact: true }).fill('Mia Member');
+  await page.getByLabel('Email', { exact: true }).fill('mia@example.test');
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.getByRole('status')).toContainText('Mia Member was added');
+  const mia = team.getByRole('row').filter({ hasText: 'mia@example.test' });
+  await expect(mia).toContainText('member');
+
+  await mia.getByRole('button', { name: 'Make owner: Mia Member' }).click();
+  await expect(mia.getByRole('cell').nth(1)).toHaveText('owner');
+
+  // The last-owner rule: with two owners, demoting one works; the remaining one cannot be.
+  await mia.getByRole('button', { name: 'Remove owner: Mia Member' }).click();
+  await expect(mia.getByRole('cell').nth(1)).toHaveText('member');
+  await me.getByRole('button', { name: `Remove owner: ${org.ownerName}` }).click();
+  await expect(me.getByRole('alert')).toContainText('last owner');
+  await expect(me.getByRole('cell').nth(1)).toHaveText('owner');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto(`/orgs/${org.slug}/team`);
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await signIn(page, org.ownerEmail, org.password);
+  await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}/team`));
+  await expect(page.getByRole('heading', { name: 'Team' })).toBeVisible();
+});
+
+test('sign-up shows form errors and refuses a taken URL name', async ({ page }) => {
+  const org = uniqueOrg();
+  await signUp(page, org);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await page.goto('/sign-up');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByText('Enter the organization name')).toBeVisible();
+  await page.getByLabel('Organization name').fill('Copycat');
+  await page.getByLabel('URL name').fill(org.slug);
+  await page.getByLabel('Your name').fill('Cat');
+  await page.getByLabel('Work email').fill(`cat-${org.slug}@example.test`);
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByText('Use at least 10 characters')).toBeVisible();
+  await page.getByLabel('Password').fill(org.password);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByLabel('URL name')).toHaveAccessibleDescription(/That URL name is taken/);
+  // What was typed survives the failed submit (React resets forms after an action).
+  await expect(page.getByLabel('Work email')).toHaveValue(`cat-${org.slug}@example.test`);
+});
+
+test('a plain member is refused the security page and the owner-only actions', async ({ page, browser }) => {
+  const org = uniqueOrg();
+  await signUp(page, org);
+  await page.goto(`/orgs/${org.slug}/settings/security`);
+  await expect(page.getByRole('heading', { name: 'Security' })).toBeVisible();
+  await page.goto(`/orgs/${org.slug}/team`);
+
+  // Invite a member; they join through the link with a password of their own.
+  await page.getByText('Add a member by hand').click();
+  await page.getByLabel('Name', { exact: true }).fill('Max Member');
+  await page.getByLabel('Email', { exact: true }).fill(`max-${org.slug}@example.test`);
+  await page.getByRole('button', { name: 'Add member' }).click();
+  const inviteUrl = (await page.getByTestId('invite-url').textContent()) ?? '';
+  expect(inviteUrl).toContain('/invite/rsi_');
+
+  // Record the owner's own "Make owner" action call, to replay it as the member.
+  const max = page.getByRole('table', { name: 'Team members' }).getByRole('row').filter({ hasText: 'Max Member' });
+  const actionCall = page.waitForRequest((r: Request) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
+  await max.getByRole('button', { name: 'Make owner: Max Member' }).click();
+  const recorded = await actionCall;
+  await expect(max.getByRole('cell').nth(1)).toHaveText('owner');
+  await max.getByRole('button', { name: 'Remove owner: Max Member' }).click();
+  await expect(max.getByRole('cell').nth(1)).toHaveText('member');
+
+  const memberContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  await memberPage.goto(inviteUrl);
+  await memberPage.getByLabel('Your name').fill('Max Member');
+  await memberPage.getByLabel('Choose a password').fill(org.password);
+  await memberPage.getByRole('button', { name: 'Join the team' }).click();
+  await expect(memberPage).toHaveURL(new RegExp(`/orgs/${org.slug}/team`));
+  await expect(memberPage.getByRole('link', { name: 'Security' })).toHaveCount(0);
+  await expect(memberPage.getByRole('button', { name: /Make owner/ })).toHaveCount(0);
+
+  const direct = await memberPage.goto(`/orgs/${org.slug}/settings/security`);
+  expect(direct?.status()).toBe(404);
+  await expect(memberPage.getByRole('heading', { name: 'Security' })).toHaveCount(0);
+
+  // Hiding the button is not the check: the same action, called directly as the member, is refused.
+  const replay = await memberContext.request.post(recorded.url(), {
+    headers: pick(recorded.headers(), ['next-action', 'next-router-state-tree', 'content-type', 'accept', 'origin']),
+    data: recorded.postDataBuffer() ?? undefined,
+  });
+  expect(await replay.text()).toContain('Only owners can do this');
+  await page.reload();
+  await expect(max.getByRole('cell').nth(1)).toHaveText('member');
+  await memberContext.close();
+});
+
+function pick(headers: Record<string, string>, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.filter((n) => headers[n] !== undefined).map((n) => [n, headers[n] as string]));
+}

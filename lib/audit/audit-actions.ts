@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * Every audit action Roster writes. Dotted, lower-case, present tense (../shared/STYLE.md).
+ * The sync log is the `scim.*` part.
+ */
+export const auditActions = [
+  'org.create',
+  'member.create',
+  'member.remove',
+  'member.role.set',
+  'member.invite.accept',
+  'token.create',
+  'token.revoke',
+  'scim.user.create',
+  'scim.user.read',
+  'scim.user.list',
+  'scim.user.replace',
+  'scim.user.patch',
+  'scim.user.delete',
+  'scim.group.create',
+  'scim.group.read',
+  'scim.group.list',
+  'scim.group.replace',
+  'scim.group.patch',
+  'scim.group.delete',
+  'scim.discovery.read',
+  'scim.auth.fail',
+  'scim.request.invalid',
+] as const;
+
+export const auditActionSchema = z.enum(auditActions);
+export type AuditAction = (typeof auditActions)[number];
+
+export type AuditActor =
+  | { type: 'account'; id: string; label: string }
+  | { type: 'token'; id: string; label: string }
+  | { type: 'system'; id?: undefined; label: string };

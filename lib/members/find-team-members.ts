@@ -1,0 +1,59 @@
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { members } from '@/db/schema';
+import type { DbOrTx } from '@/db/client';
+import type { TeamQuery } from '@/lib/validation/member';
+import type { MemberRowDto } from './member-row-dto';
+
+export const TEAM_PAGE_SIZE = 50;
+
+export type TeamPage = { rows: MemberRowDto[]; total: number; page: number; pageCount: number };
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of the team, filtered in SQL; the count runs under the same WHERE. */
+export async function findTeamMembers(db: DbOrTx, orgId: string, query: TeamQuery): Promise<TeamPage> {
+  const conditions: SQL[] = [eq(members.orgId, orgId)];
+  if (query.status) conditions.push(eq(members.status, query.status));
+  if (query.source) conditions.push(eq(members.source, query.source));
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    const match = or(
+      ilike(members.displayName, pattern),
+      ilike(members.userName, pattern),
+      ilike(members.email, pattern),
+      ilike(sql`coalesce(${members.givenName}, '') || ' ' || coalesce(${members.familyName}, '')`, pattern),
+    );
+    if (match) conditions.push(match);
+  }
+  const where = and(...conditions);
+  const [totals] = await db.select({ total: count() }).from(members).where(where);
+  const total = totals?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / TEAM_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const rows = await db
+    .select()
+    .from(members)
+    .where(where)
+    .orderBy(asc(members.createdAt), asc(members.id))
+    .limit(TEAM_PAGE_SIZE)
+    .offset((page - 1) * TEAM_PAGE_SIZE);
+  return {
+    total,
+    page,
+    pageCount,
+    rows: rows.map((m) => ({
+      id: m.id,
+      name: m.displayName ?? ([m.givenName, m.familyName].filter(Boolean).join(' ') || m.userName),
+      email: m.email,
+      userName: m.userName,
+      role: m.role,
+      status: m.status,
+      source: m.source,
+      hasAccount: m.accountId !== null,
+      invitePending: m.inviteTokenHash !== null,
+      createdAt: m.createdAt.toISOString(),
+    })),
+  };
+}

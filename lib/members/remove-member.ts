@@ -1,0 +1,43 @@
+import { and, eq } from 'drizzle-orm';
+import { members } from '@/db/schema';
+import type { Db, Tx } from '@/db/client';
+import type { AuditActor } from '@/lib/audit/audit-actions';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { AppError } from '@/lib/errors';
+import { lockActiveOwners } from './lock-owners';
+
+/**
+ * Deletes a member row; group memberships go with it (FK cascade). People they managed lose
+ * their manager first, since the manager key has no cascade of its own.
+ */
+export async function deleteMemberRow(tx: Tx, orgId: string, memberId: string): Promise<boolean> {
+  await tx
+    .update(members)
+    .set({ managerId: null })
+    .where(and(eq(members.orgId, orgId), eq(members.managerId, memberId)));
+  const deleted = await tx
+    .delete(members)
+    .where(and(eq(members.orgId, orgId), eq(members.id, memberId)))
+    .returning({ id: members.id });
+  return deleted.length > 0;
+}
+
+/** An owner removes someone from the team by hand. The last owner cannot be removed. */
+export async function removeMember(db: Db, orgId: string, memberId: string, actor: AuditActor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const owners = await lockActiveOwners(tx, orgId);
+    if (owners.length === 1 && owners[0] === memberId) {
+      throw new AppError('conflict', 'This is the last owner: make someone else an owner first');
+    }
+    if (!(await deleteMemberRow(tx, orgId, memberId))) {
+      throw new AppError('not_found', 'That member is no longer on the team');
+    }
+    await recordAuditEvent(tx, {
+      orgId,
+      action: 'member.remove',
+      actor,
+      resourceType: 'Member',
+      resourceId: memberId,
+    });
+  });
+}
