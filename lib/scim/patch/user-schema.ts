@@ -1,0 +1,80 @@
+import { ScimError, invalidPath } from '../errors';
+import { formatPath, type AttrPath, type FilterNode } from '../filter/ast';
+import { CORE_USER_URN, ENTERPRISE_USER_URN, sameUrn } from '../filter/urns';
+import type { Adaptations } from './operations';
+
+/**
+ * The User attributes PATCH may touch, with their canonical case (RFC 7643 §4.1, §4.3).
+ * Names are matched case-insensitively and written back in this case.
+ */
+export type AttrKind = 'string' | 'boolean' | 'complex' | 'multi' | 'readOnly';
+export type AttrDef = { name: string; kind: AttrKind; subs?: readonly string[] };
+
+const MULTI_SUBS = ['value', 'display', 'type', 'primary', '$ref'] as const;
+const ADDRESS_SUBS = ['formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type', 'primary'] as const;
+const NAME_SUBS = ['formatted', 'familyName', 'givenName', 'middleName', 'honorificPrefix', 'honorificSuffix'] as const;
+
+const strings = (...names: string[]): AttrDef[] => names.map((name) => ({ name, kind: 'string' }));
+const multis = (...names: string[]): AttrDef[] => names.map((name) => ({ name, kind: 'multi', subs: MULTI_SUBS }));
+
+const CORE: AttrDef[] = [
+  ...strings('userName', 'externalId', 'displayName', 'nickName', 'profileUrl', 'title', 'userType'),
+  ...strings('preferredLanguage', 'locale', 'timezone', 'password'),
+  { name: 'name', kind: 'complex', subs: NAME_SUBS },
+  { name: 'active', kind: 'boolean' },
+  ...multis('emails', 'phoneNumbers', 'ims', 'photos', 'entitlements', 'roles', 'x509Certificates'),
+  { name: 'addresses', kind: 'multi', subs: ADDRESS_SUBS },
+  // RFC 7643 §3.1 / §4.1.2: id and meta are set by the service provider, groups is readOnly.
+  { name: 'id', kind: 'readOnly' },
+  { name: 'meta', kind: 'readOnly' },
+  { name: 'schemas', kind: 'readOnly' },
+  { name: 'groups', kind: 'readOnly' },
+];
+
+const ENTERPRISE: AttrDef[] = [
+  ...strings('employeeNumber', 'costCenter', 'organization', 'division', 'department'),
+  { name: 'manager', kind: 'complex', subs: ['value', '$ref', 'displayName'] },
+];
+
+/** Where a path points: which object holds the attribute, and what part of it. */
+export type Target = {
+  holder: 'core' | 'enterprise';
+  def: AttrDef;
+  /** Canonical sub-attribute name (`givenName`, `value`), if the path names one. */
+  sub?: string;
+  filter?: FilterNode;
+};
+
+const find = (defs: AttrDef[], name: string) => defs.find((d) => d.name.toLowerCase() === name.toLowerCase());
+
+/** Canonical case of a sub-attribute; unknown sub-attributes of multi-valued attributes pass as sent. */
+export function canonicalSub(def: AttrDef, name: string): string | undefined {
+  const known = def.subs?.find((s) => s.toLowerCase() === name.toLowerCase());
+  return known ?? (def.kind === 'multi' ? name : undefined);
+}
+
+/**
+ * Resolves a parsed path. Unknown extension schemas are ignored (returns undefined) because
+ * IdPs send their own (STYLE pattern 3); an unknown core attribute is 400 invalidPath.
+ */
+export function resolveUserTarget(path: AttrPath, adaptations: Adaptations): Target | undefined {
+  const inEnterprise = sameUrn(path.uri, ENTERPRISE_USER_URN);
+  if (path.uri !== undefined && !inEnterprise && !sameUrn(path.uri, CORE_USER_URN)) {
+    adaptations.add('unknown extension attribute ignored');
+    return undefined;
+  }
+  let holder: Target['holder'] = inEnterprise ? 'enterprise' : 'core';
+  let def = find(inEnterprise ? ENTERPRISE : CORE, path.attr);
+  if (!def && path.uri === undefined && (def = find(ENTERPRISE, path.attr))) {
+    adaptations.add('extension attribute without URN');
+    holder = 'enterprise';
+  }
+  if (!def) throw invalidPath(`Unknown User attribute "${formatPath(path)}"`);
+  if (def.kind === 'readOnly') throw new ScimError(400, 'mutability', `"${def.name}" cannot be modified`);
+  if (path.valueFilter && def.kind !== 'multi') throw invalidPath(`"${def.name}" is not multi-valued: no [filter] allowed`);
+  const sub = path.subAttr === undefined ? undefined : canonicalSub(def, path.subAttr);
+  if (path.subAttr !== undefined && sub === undefined) {
+    throw invalidPath(`"${def.name}" has no sub-attribute "${path.subAttr}"`);
+  }
+  return { holder, def, ...(sub ? { sub } : {}), ...(path.valueFilter ? { filter: path.valueFilter } : {}) };
+}
