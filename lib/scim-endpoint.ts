@@ -1,0 +1,25 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { getEnv } from '@/lib/env';
+import { handleScimRequest } from '@/lib/scim/handler';
+
+/**
+ * The SCIM API's public base URL: from APP_URL/AUTH_URL when configured; in development only,
+ * from the request itself (production never trusts a Host header for URLs it hands out).
+ */
+export function scimBaseUrl(requestUrl?: string): string {
+  const env = getEnv();
+  const configured = env.APP_URL ?? env.AUTH_URL;
+  const origin = configured ? new URL(configured).origin : requestUrl && env.NODE_ENV !== 'production' ? new URL(requestUrl).origin : 'http://localhost:3000';
+  return `${origin}/api/scim/v2`;
+}
+
+/** The route handler for every SCIM verb: wires the app's database and URL into lib/scim. */
+export async function scimRouteHandler(request: Request): Promise<Response> {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return handleScimRequest(request, {
+    db: await getDb(),
+    baseUrl: scimBaseUrl(request.url),
+    clientIp: forwarded || request.headers.get('x-real-ip'),
+  });
+}

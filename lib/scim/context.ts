@@ -1,0 +1,52 @@
+import type { Tx } from '@/db/client';
+import type { AuditAction } from '@/lib/audit/audit-actions';
+import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
+
+/**
+ * What the sync log records beyond the status: dialect adaptations Roster applied, attributes it
+ * dropped, and a redacted summary (filter, op paths, attribute names — never values of secrets).
+ */
+export class SyncNotes {
+  readonly adaptations = new Set<string>();
+  readonly ignoredAttributes = new Set<string>();
+  readonly notes: string[] = [];
+  readonly summary: Record<string, unknown> = {};
+
+  adapt(list: Iterable<string>): void {
+    for (const a of list) this.adaptations.add(a);
+  }
+
+  ignore(list: Iterable<string>): void {
+    for (const a of list) this.ignoredAttributes.add(a);
+  }
+}
+
+/** Per request; never stored on a shared object (../shared/STYLE.md mistake 5). */
+export type ScimContext = {
+  tx: Tx;
+  orgId: string;
+  token: VerifiedToken;
+  /** e.g. https://roster.example.com/api/scim/v2 — for meta.location and Location headers. */
+  baseUrl: string;
+  request: Request;
+  url: URL;
+  /** The resource id from the path, when the route has one. */
+  id: string | undefined;
+  /** The parsed JSON body, for routes that take one. */
+  body: unknown;
+  notes: SyncNotes;
+};
+
+export type OperationResult = {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  resourceId?: string;
+};
+
+export type Operation = {
+  action: AuditAction;
+  resourceType: 'User' | 'Group' | null;
+  needsBody: boolean;
+  run: (ctx: ScimContext) => Promise<OperationResult>;
+};

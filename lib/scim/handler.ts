@@ -1,0 +1,104 @@
+import crypto from 'node:crypto';
+import type { Db } from '@/db/client';
+import type { AuditAction } from '@/lib/audit/audit-actions';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordTokenUse } from '@/lib/tokens/record-token-use';
+import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
+import { authenticate } from './authenticate';
+import { SyncNotes, type ScimContext } from './context';
+import { ScimError } from './errors';
+import { detectIdp } from './idp';
+import { readJsonBody } from './read-body';
+import { scimJson } from './respond';
+import { matchRoute, type RouteMatch } from './route-table';
+import { toScimError } from './to-scim-error';
+
+export type ScimDeps = {
+  db: Db;
+  /** Public base URL of the SCIM API, from configuration (never from a request header). */
+  baseUrl: string;
+  /** The client's address as the app server sees it, for the token list and rate limits. */
+  clientIp?: string | null;
+};
+
+/** Everything after /api/scim/v2 in the request path, split on '/'. */
+export function scimPathSegments(url: URL): string[] {
+  const match = /\/api\/scim\/v2(?:\/(.*))?$/i.exec(url.pathname);
+  return (match?.[1] ?? '').split('/').filter(Boolean).map(decodeURIComponent);
+}
+
+/**
+ * One SCIM request in, one SCIM response out. The change and its sync-log row share one
+ * transaction; when the request fails, the change rolls back and the failure is logged in a
+ * transaction of its own (../shared/STYLE.md pattern 4).
+ */
+export async function handleScimRequest(request: Request, deps: ScimDeps): Promise<Response> {
+  const startedAt = performance.now();
+  const url = new URL(request.url);
+  const notes = new SyncNotes();
+  notes.summary.method = request.method;
+  notes.summary.path = url.pathname.replace(/^.*\/api\/scim\/v2/i, '').slice(0, 300) || '/';
+  let idp = detectIdp({ userAgent: request.headers.get('user-agent'), url });
+  let token: VerifiedToken | undefined;
+  let action: AuditAction = 'scim.request.invalid';
+  let resourceType: string | null = null;
+  try {
+    const auth = await authenticate(deps.db, request.headers.get('authorization'));
+    if (!auth.ok) {
+      if (auth.token) await logFailure(deps, auth.token, 'scim.auth.fail', null, auth.error, notes, idp, startedAt);
+      return auth.error.toResponse();
+    }
+    token = auth.token;
+    const route: RouteMatch = matchRoute(request.method, scimPathSegments(url));
+    action = route.operation.action;
+    resourceType = route.operation.resourceType;
+    const body = route.operation.needsBody ? await readJsonBody(request) : undefined;
+    if (body !== undefined) idp = detectIdp({ userAgent: request.headers.get('user-agent'), url, body });
+    const verified = token;
+    const result = await deps.db.transaction(async (tx) => {
+      const ctx: ScimContext = { tx, orgId: verified.orgId, token: verified, baseUrl: deps.baseUrl, request, url, id: route.id, body, notes };
+      const outcome = await route.operation.run(ctx);
+      await recordAuditEvent(tx, auditInput(verified, action, resourceType, outcome.resourceId ?? route.id, outcome.status, notes, idp, startedAt));
+      await recordTokenUse(tx, verified, { ip: deps.clientIp ?? null, idp });
+      return outcome;
+    });
+    if (result.body === undefined) return new Response(null, { status: result.status, headers: result.headers });
+    return scimJson(result.status, result.body, result.headers);
+  } catch (thrown) {
+    const error = toScimError(thrown);
+    if (error.status >= 500 && !(thrown instanceof ScimError)) {
+      const requestId = crypto.randomUUID();
+      // Method, path and the error only: never the body or headers (../shared/STYLE.md mistake 10).
+      console.error(`[scim ${requestId}] ${request.method} ${notes.summary.path}:`, thrown instanceof Error ? thrown.message : thrown);
+      notes.summary.requestId = requestId;
+    }
+    if (token) await logFailure(deps, token, action, resourceType, error, notes, idp, startedAt).catch(() => {});
+    return error.toResponse();
+  }
+}
+
+function auditInput(token: VerifiedToken, action: AuditAction, resourceType: string | null, resourceId: string | undefined, status: number, notes: SyncNotes, idp: string, startedAt: number) {
+  return {
+    orgId: token.orgId,
+    action,
+    actor: { type: 'token' as const, id: token.id, label: token.name },
+    resourceType: resourceType ?? undefined,
+    resourceId: resourceId ?? null,
+    status,
+    idp,
+    startedAt,
+    summary: {
+      ...notes.summary,
+      ...(notes.adaptations.size ? { adaptations: [...notes.adaptations] } : {}),
+      ...(notes.ignoredAttributes.size ? { ignoredAttributes: [...notes.ignoredAttributes] } : {}),
+      ...(notes.notes.length ? { notes: notes.notes } : {}),
+    },
+  };
+}
+
+async function logFailure(deps: ScimDeps, token: VerifiedToken, action: AuditAction, resourceType: string | null, error: ScimError, notes: SyncNotes, idp: string, startedAt: number): Promise<void> {
+  notes.summary.error = { scimType: error.scimType, detail: error.detail };
+  await deps.db.transaction(async (tx) => {
+    await recordAuditEvent(tx, auditInput(token, action, resourceType, undefined, error.status, notes, idp, startedAt));
+  });
+}

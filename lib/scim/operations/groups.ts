@@ -1,0 +1,116 @@
+import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { groups, type Group } from '@/db/schema';
+import { findGroupMemberRefs } from '@/lib/groups/find-group-members';
+import { addGroupMembers, replaceGroupMembers } from '@/lib/groups/group-membership';
+import { deleteGroup, getGroup, insertGroup, updateGroup } from '@/lib/groups/write-group';
+import type { Operation, OperationResult, ScimContext } from '../context';
+import { notFound } from '../errors';
+import { compileGroupFilter } from '../filter/to-sql';
+import { groupSortColumn } from '../filter/sort';
+import { assertIfMatch, etagFor } from '../if-match';
+import { planGroupPatch } from '../patch/group-patch';
+import { groupResource } from '../resources/group-resource';
+import { listResponse } from '../resources/list-response';
+import { needsMembers, projectAttributes } from '../resources/project-attributes';
+import { isResourceId } from '../resource-id';
+import { parseGroupBody } from '../schemas/group';
+import { applyGroupMemberChanges, noteUnknownMembers } from './group-members';
+import { listQueryFrom } from './list-query';
+import { patchOperationsOf } from './patch-body';
+
+async function requireGroup(ctx: ScimContext, forUpdate = false): Promise<Group> {
+  const row = isResourceId(ctx.id) ? await getGroup(ctx.tx, ctx.orgId, ctx.id, { forUpdate }) : null;
+  if (!row) throw notFound(`Group ${ctx.id?.slice(0, 100)} not found`);
+  return row;
+}
+
+/** The group as SCIM JSON; the membership table is read only when members will be returned. */
+async function groupResult(ctx: ScimContext, row: Group, status: number, withMembers: boolean): Promise<OperationResult> {
+  const refs = withMembers ? (await findGroupMemberRefs(ctx.tx, ctx.orgId, [row.id])).get(row.id) : undefined;
+  const headers: Record<string, string> = { ETag: etagFor(row.version) };
+  if (status === 201) headers.Location = `${ctx.baseUrl}/Groups/${row.id}`;
+  return { status, body: groupResource(row, refs, ctx.baseUrl), headers, resourceId: row.id };
+}
+
+function parseAndNote(ctx: ScimContext) {
+  const parsed = parseGroupBody(ctx.body);
+  ctx.notes.adapt(parsed.adaptations);
+  ctx.notes.ignore(parsed.ignoredAttributes);
+  ctx.notes.summary.memberCount = parsed.fields.memberIds.length;
+  return parsed.fields;
+}
+
+async function listGroups(ctx: ScimContext, fromBody: boolean): Promise<OperationResult> {
+  const query = listQueryFrom(ctx, fromBody);
+  const conditions: SQL[] = [eq(groups.orgId, ctx.orgId)];
+  if (query.filter) conditions.push(compileGroupFilter(query.filter));
+  const where = and(...conditions);
+  const [total] = await ctx.tx.select({ n: count() }).from(groups).where(where);
+  const sort = query.sortBy ? groupSortColumn(query.sortBy) : groups.createdAt;
+  const direction = query.sortOrder === 'descending' ? desc : asc;
+  const rows = query.count === 0 ? [] : await ctx.tx.select().from(groups).where(where)
+    .orderBy(direction(sort), direction(groups.id)).limit(query.count).offset(query.startIndex - 1);
+  // One query for every group's members on the page, and none when members are excluded.
+  const refs = needsMembers(query) ? await findGroupMemberRefs(ctx.tx, ctx.orgId, rows.map((r) => r.id)) : undefined;
+  const resources = rows.map((row) => projectAttributes(groupResource(row, refs?.get(row.id), ctx.baseUrl), query));
+  return { status: 200, body: listResponse(resources, total?.n ?? 0, query.startIndex, resources.length) };
+}
+
+export const groupOperations = {
+  create: {
+    action: 'scim.group.create', resourceType: 'Group', needsBody: true,
+    run: async (ctx) => {
+      const fields = parseAndNote(ctx);
+      const row = await insertGroup(ctx.tx, ctx.orgId, { displayName: fields.displayName, externalId: fields.externalId });
+      noteUnknownMembers(ctx, (await addGroupMembers(ctx.tx, ctx.orgId, row.id, fields.memberIds)).unknown);
+      return groupResult(ctx, row, 201, true);
+    },
+  },
+  get: {
+    action: 'scim.group.read', resourceType: 'Group', needsBody: false,
+    run: async (ctx) => {
+      const query = listQueryFrom(ctx, false);
+      const result = await groupResult(ctx, await requireGroup(ctx), 200, needsMembers(query));
+      return { ...result, body: projectAttributes(result.body as Record<string, unknown>, query) };
+    },
+  },
+  list: { action: 'scim.group.list', resourceType: 'Group', needsBody: false, run: (ctx) => listGroups(ctx, false) },
+  search: { action: 'scim.group.list', resourceType: 'Group', needsBody: true, run: (ctx) => listGroups(ctx, true) },
+  replace: {
+    action: 'scim.group.replace', resourceType: 'Group', needsBody: true,
+    run: async (ctx) => {
+      const current = await requireGroup(ctx, true);
+      assertIfMatch(ctx.request, current.version);
+      const fields = parseAndNote(ctx);
+      const updated = await updateGroup(ctx.tx, ctx.orgId, current.id, { displayName: fields.displayName, externalId: fields.externalId });
+      noteUnknownMembers(ctx, (await replaceGroupMembers(ctx.tx, ctx.orgId, current.id, fields.memberIds)).unknown);
+      return groupResult(ctx, updated ?? current, 200, true);
+    },
+  },
+  patch: {
+    action: 'scim.group.patch', resourceType: 'Group', needsBody: true,
+    run: async (ctx) => {
+      const current = await requireGroup(ctx, true);
+      assertIfMatch(ctx.request, current.version);
+      const plan = planGroupPatch(patchOperationsOf(ctx), current.id);
+      ctx.notes.adapt(plan.adaptations);
+      await applyGroupMemberChanges(ctx, current.id, plan.members);
+      const fields = {
+        ...(plan.displayName !== undefined ? { displayName: plan.displayName } : {}),
+        ...(plan.externalId !== undefined ? { externalId: plan.externalId } : {}),
+      };
+      const updated = await updateGroup(ctx.tx, ctx.orgId, current.id, fields);
+      // RFC 7644 §3.5.2 allows 204; a group of 100,000 is not sent back on every membership change.
+      return { status: 204, headers: { ETag: etagFor(updated?.version ?? current.version) }, resourceId: current.id };
+    },
+  },
+  remove: {
+    action: 'scim.group.delete', resourceType: 'Group', needsBody: false,
+    run: async (ctx) => {
+      const current = await requireGroup(ctx, true);
+      assertIfMatch(ctx.request, current.version);
+      await deleteGroup(ctx.tx, ctx.orgId, current.id);
+      return { status: 204, resourceId: current.id };
+    },
+  },
+} satisfies Record<string, Operation>;

@@ -1,0 +1,111 @@
+import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { members } from '@/db/schema';
+import { getMember } from '@/lib/members/get-member';
+import { deleteMemberRow } from '@/lib/members/remove-member';
+import { insertMember, updateMember } from '@/lib/members/write-member';
+import type { Operation, OperationResult, ScimContext } from '../context';
+import { notFound } from '../errors';
+import { compileUserFilter } from '../filter/to-sql';
+import { userSortColumn } from '../filter/sort';
+import { assertIfMatch, etagFor } from '../if-match';
+import { applyUserPatch } from '../patch/user-patch';
+import { listResponse } from '../resources/list-response';
+import { projectAttributes } from '../resources/project-attributes';
+import { toUserResource } from '../resources/user-resource';
+import { parseUserBody } from '../schemas/user';
+import { isResourceId } from '../resource-id';
+import { listQueryFrom } from './list-query';
+import { patchOperationsOf } from './patch-body';
+
+function userResult(ctx: ScimContext, row: Parameters<typeof toUserResource>[0], status: number): OperationResult {
+  const resource = toUserResource(row, ctx.baseUrl);
+  const headers: Record<string, string> = { ETag: etagFor(row.version) };
+  if (status === 201) headers.Location = `${ctx.baseUrl}/Users/${row.id}`;
+  return { status, body: resource, headers, resourceId: row.id };
+}
+
+function parseAndNote(ctx: ScimContext, body: unknown) {
+  const parsed = parseUserBody(body);
+  ctx.notes.adapt(parsed.adaptations);
+  ctx.notes.ignore(parsed.ignoredAttributes);
+  ctx.notes.summary.attributes = attributeNames(body);
+  return parsed.fields;
+}
+
+/** Top-level attribute names of a body, for the sync log (names only, never values). */
+function attributeNames(body: unknown): string[] {
+  return body && typeof body === 'object' ? Object.keys(body).filter((k) => k !== 'schemas').slice(0, 50) : [];
+}
+
+async function requireUser(ctx: ScimContext, forUpdate = false) {
+  const row = isResourceId(ctx.id) ? await getMember(ctx.tx, ctx.orgId, ctx.id, { forUpdate }) : null;
+  if (!row) throw notFound(`User ${ctx.id?.slice(0, 100)} not found`);
+  return row;
+}
+
+async function listUsers(ctx: ScimContext, fromBody: boolean): Promise<OperationResult> {
+  const query = listQueryFrom(ctx, fromBody);
+  const conditions: SQL[] = [eq(members.orgId, ctx.orgId)];
+  if (query.filter) conditions.push(compileUserFilter(query.filter));
+  const where = and(...conditions);
+  const [total] = await ctx.tx.select({ n: count() }).from(members).where(where);
+  const sort = query.sortBy ? userSortColumn(query.sortBy) : members.createdAt;
+  const direction = query.sortOrder === 'descending' ? desc : asc;
+  // Ties broken by id so that pages never skip or repeat a row.
+  const rows = query.count === 0 ? [] : await ctx.tx.select().from(members).where(where)
+    .orderBy(direction(sort), direction(members.id)).limit(query.count).offset(query.startIndex - 1);
+  const resources = rows.map((row) => projectAttributes(toUserResource(row, ctx.baseUrl), query));
+  return { status: 200, body: listResponse(resources, total?.n ?? 0, query.startIndex, resources.length) };
+}
+
+export const userOperations = {
+  create: {
+    action: 'scim.user.create', resourceType: 'User', needsBody: true,
+    run: async (ctx) => userResult(ctx, await insertMember(ctx.tx, ctx.orgId, parseAndNote(ctx, ctx.body), 'scim'), 201),
+  },
+  get: {
+    action: 'scim.user.read', resourceType: 'User', needsBody: false,
+    run: async (ctx) => {
+      const result = userResult(ctx, await requireUser(ctx), 200);
+      const query = listQueryFrom(ctx, false);
+      return { ...result, body: projectAttributes(result.body as Record<string, unknown>, query) };
+    },
+  },
+  list: { action: 'scim.user.list', resourceType: 'User', needsBody: false, run: (ctx) => listUsers(ctx, false) },
+  search: { action: 'scim.user.list', resourceType: 'User', needsBody: true, run: (ctx) => listUsers(ctx, true) },
+  replace: {
+    action: 'scim.user.replace', resourceType: 'User', needsBody: true,
+    run: async (ctx) => {
+      const current = await requireUser(ctx, true);
+      assertIfMatch(ctx.request, current.version);
+      const updated = await updateMember(ctx.tx, ctx.orgId, current.id, parseAndNote(ctx, ctx.body));
+      if (!updated) throw notFound(`User ${current.id} not found`);
+      return userResult(ctx, updated, 200);
+    },
+  },
+  patch: {
+    action: 'scim.user.patch', resourceType: 'User', needsBody: true,
+    run: async (ctx) => {
+      const current = await requireUser(ctx, true);
+      assertIfMatch(ctx.request, current.version);
+      const operations = patchOperationsOf(ctx);
+      const patched = applyUserPatch(toUserResource(current, ctx.baseUrl), operations);
+      ctx.notes.adapt(patched.adaptations);
+      const parsed = parseUserBody(patched.resource);
+      ctx.notes.adapt(parsed.adaptations);
+      ctx.notes.ignore(parsed.ignoredAttributes);
+      const updated = await updateMember(ctx.tx, ctx.orgId, current.id, parsed.fields);
+      if (!updated) throw notFound(`User ${current.id} not found`);
+      return userResult(ctx, updated, 200);
+    },
+  },
+  remove: {
+    action: 'scim.user.delete', resourceType: 'User', needsBody: false,
+    run: async (ctx) => {
+      const current = await requireUser(ctx, true);
+      assertIfMatch(ctx.request, current.version);
+      await deleteMemberRow(ctx.tx, ctx.orgId, current.id);
+      return { status: 204, resourceId: current.id };
+    },
+  },
+} satisfies Record<string, Operation>;

@@ -1,0 +1,39 @@
+import { AppError } from '@/lib/errors';
+import { pgErrorCode } from '@/lib/errors';
+import { ScimError } from './errors';
+
+// Connection refused/reset and PostgreSQL's "cannot connect now" / admin shutdown classes.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03']);
+
+/** Whatever was thrown, as the SCIM error the client gets. Unknown errors get a generic 500. */
+export function toScimError(thrown: unknown): ScimError {
+  if (thrown instanceof ScimError) return thrown;
+  if (thrown instanceof AppError) {
+    switch (thrown.code) {
+      case 'conflict':
+        return new ScimError(409, 'uniqueness', thrown.message);
+      case 'bad_request':
+        return new ScimError(400, 'invalidValue', thrown.message);
+      case 'not_found':
+        return new ScimError(404, undefined, thrown.message);
+      case 'precondition_failed':
+        return new ScimError(412, undefined, thrown.message);
+      default:
+        return new ScimError(thrown.status, undefined, thrown.message);
+    }
+  }
+  const code = pgErrorCode(thrown) ?? errnoCode(thrown);
+  if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) {
+    return new ScimError(503, undefined, 'The database is unavailable; retry shortly', { 'Retry-After': '5' });
+  }
+  return new ScimError(500, undefined, 'Internal error; the request was not applied');
+}
+
+function errnoCode(thrown: unknown): string | undefined {
+  for (let e: unknown = thrown, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { scimTokens, type ScimScope } from '@/db/schema';
+import type { DbOrTx } from '@/db/client';
+import { sha256Hex } from '@/lib/secrets';
+import { TOKEN_PREFIX } from './scopes';
+
+export type VerifiedToken = { id: string; orgId: string; name: string; scopes: ScimScope[] };
+
+export type TokenCheck =
+  | { ok: true; token: VerifiedToken }
+  /** Known token that may not be used: its org is known, so the refusal can be logged there. */
+  | { ok: false; reason: 'revoked' | 'expired'; token: VerifiedToken }
+  | { ok: false; reason: 'missing' | 'malformed' | 'unknown' };
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * Looks a bearer token up by the SHA-256 of the presented secret through a unique index.
+ * Comparing hashes of a 256-bit random secret leaks nothing useful through timing.
+ */
+export async function verifyScimToken(db: DbOrTx, authorization: string | null, now = new Date()): Promise<TokenCheck> {
+  if (!authorization) return { ok: false, reason: 'missing' };
+  const secret = BEARER.exec(authorization)?.[1];
+  if (!secret || !secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return { ok: false, reason: 'malformed' };
+  const [row] = await db
+    .select({
+      id: scimTokens.id,
+      orgId: scimTokens.orgId,
+      name: scimTokens.name,
+      scopes: scimTokens.scopes,
+      revokedAt: scimTokens.revokedAt,
+      expiresAt: scimTokens.expiresAt,
+    })
+    .from(scimTokens)
+    .where(eq(scimTokens.tokenHash, sha256Hex(secret)))
+    .limit(1);
+  if (!row) return { ok: false, reason: 'unknown' };
+  const token: VerifiedToken = { id: row.id, orgId: row.orgId, name: row.name, scopes: row.scopes };
+  if (row.revokedAt) return { ok: false, reason: 'revoked', token };
+  if (row.expiresAt && row.expiresAt <= now) return { ok: false, reason: 'expired', token };
+  return { ok: true, token };
+}
