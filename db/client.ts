@@ -18,7 +18,13 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Either a database or an open transaction: reads accept both. */
 export type DbOrTx = Db | Tx;
 
-export type DbHandle = { db: Db; driver: 'pglite' | 'postgres'; close: () => Promise<void> };
+export type DbHandle = {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** LISTEN on a channel (postgres.js keeps one dedicated connection for all of them). */
+  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+  close: () => Promise<void>;
+};
 
 export type CreateDbOptions =
   /** A PostgreSQL URL (postgres.js). */
@@ -31,7 +37,15 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     await migrateDatabase({ url: options.url });
-    return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      driver: 'postgres',
+      listen: async (channel, onPayload) => {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const inMemory = options.dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : acquireDataDirLock(options.dataDir);
@@ -42,6 +56,7 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     return {
       db,
       driver: 'pglite',
+      listen: async (channel, onPayload) => client.listen(channel, onPayload),
       close: async () => {
         await client.close();
         release();
@@ -63,10 +78,14 @@ export function dbOptionsFromEnv(): CreateDbOptions {
 // another PGlite (~190 MB each) and would trip our own data-dir lock (../shared/STACK.md).
 const globalForDb = globalThis as unknown as { rosterDb?: Promise<DbHandle> };
 
-export function getDb(): Promise<Db> {
+export function getDbHandle(): Promise<DbHandle> {
   globalForDb.rosterDb ??= createDb(dbOptionsFromEnv()).catch((error: unknown) => {
     globalForDb.rosterDb = undefined;
     throw error;
   });
-  return globalForDb.rosterDb.then((handle) => handle.db);
+  return globalForDb.rosterDb;
+}
+
+export function getDb(): Promise<Db> {
+  return getDbHandle().then((handle) => handle.db);
 }

@@ -2,6 +2,7 @@ import { members } from '@/db/schema';
 import type { Db } from '@/db/client';
 import type { AuditActor } from '@/lib/audit/audit-actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { notifyTeamChanged } from '@/lib/live/team-change-channel';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { generateSecret, sha256Hex } from '@/lib/secrets';
 import type { AddMemberInput } from '@/lib/validation/member';
@@ -36,6 +37,7 @@ export async function addMember(
         })
         .returning({ id: members.id });
       if (!row) throw new Error('insert returned no row');
+      await notifyTeamChanged(tx, orgId);
       await recordAuditEvent(tx, {
         orgId,
         action: 'member.create',

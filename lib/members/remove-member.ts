@@ -3,6 +3,7 @@ import { members } from '@/db/schema';
 import type { Db, Tx } from '@/db/client';
 import type { AuditActor } from '@/lib/audit/audit-actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { notifyTeamChanged } from '@/lib/live/team-change-channel';
 import { AppError } from '@/lib/errors';
 import { lockActiveOwners } from './lock-owners';
 
@@ -32,6 +33,7 @@ export async function removeMember(db: Db, orgId: string, memberId: string, acto
     if (!(await deleteMemberRow(tx, orgId, memberId))) {
       throw new AppError('not_found', 'That member is no longer on the team');
     }
+    await notifyTeamChanged(tx, orgId);
     await recordAuditEvent(tx, {
       orgId,
       action: 'member.remove',

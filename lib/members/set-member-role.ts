@@ -3,6 +3,7 @@ import { members, type MemberRole } from '@/db/schema';
 import type { Db } from '@/db/client';
 import type { AuditActor } from '@/lib/audit/audit-actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { notifyTeamChanged } from '@/lib/live/team-change-channel';
 import { AppError } from '@/lib/errors';
 import { lockActiveOwners } from './lock-owners';
 
@@ -25,6 +26,7 @@ export async function setMemberRole(
       .where(and(eq(members.orgId, orgId), eq(members.id, memberId)))
       .returning({ id: members.id });
     if (!updated) throw new AppError('not_found', 'That member is no longer on the team');
+    await notifyTeamChanged(tx, orgId);
     await recordAuditEvent(tx, {
       orgId,
       action: 'member.role.set',

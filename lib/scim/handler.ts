@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '@/db/client';
 import type { AuditAction } from '@/lib/audit/audit-actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { notifyTeamChanged } from '@/lib/live/team-change-channel';
 import { recordTokenUse } from '@/lib/tokens/record-token-use';
 import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
 import { authenticate } from './authenticate';
@@ -12,6 +13,9 @@ import { readJsonBody } from './read-body';
 import { scimJson } from './respond';
 import { matchRoute, type RouteMatch } from './route-table';
 import { toScimError } from './to-scim-error';
+
+/** Actions after which open team pages should refresh. */
+const MUTATING = /\.(create|replace|patch|delete)$/;
 
 export type ScimDeps = {
   db: Db;
@@ -60,6 +64,7 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
       const outcome = await route.operation.run(ctx);
       await recordAuditEvent(tx, auditInput(verified, action, resourceType, outcome.resourceId ?? route.id, outcome.status, notes, idp, startedAt));
       await recordTokenUse(tx, verified, { ip: deps.clientIp ?? null, idp });
+      if (MUTATING.test(action)) await notifyTeamChanged(tx, verified.orgId);
       return outcome;
     });
     if (result.body === undefined) return new Response(null, { status: result.status, headers: result.headers });

@@ -12,3 +12,15 @@ export const createScimTokenSchema = z.object({
     .default(null),
 });
 export type CreateScimTokenFormInput = z.infer<typeof createScimTokenSchema>;
+
+/**
+ * The "Add token" dialog's fields. An empty expiry box means "never expires" (a blank input
+ * posts "", which z.coerce would turn into 0). Scope is a checkbox, so it must be posted.
+ */
+export const createScimTokenFormSchema = createScimTokenSchema.extend({
+  expiresInDays: z.preprocess((v) => (v === '' || v === undefined ? null : v), createScimTokenSchema.shape.expiresInDays),
+  scope: z.literal('scim:manage', { error: 'Tick "Manage SCIM": the IdP needs it to provision people' }),
+});
+export type CreateScimTokenForm = z.infer<typeof createScimTokenFormSchema>;
+
+export const tokenIdSchema = z.uuid('Unknown token');

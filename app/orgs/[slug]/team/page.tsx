@@ -4,6 +4,7 @@ import { requireMember } from '@/lib/auth/guards';
 import { findTeamMembers } from '@/lib/members/find-team-members';
 import { teamQuerySchema } from '@/lib/validation/member';
 import { AddMemberForm } from './_components/add-member-form';
+import { LiveRefresh } from './_components/live-refresh';
 import { TeamFilters } from './_components/team-filters';
 import { TeamPagination } from './_components/team-pagination';
 import { TeamTable } from './_components/team-table';
@@ -25,7 +26,9 @@ export default async function TeamPage({
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-xl font-semibold">Team</h1>
+          <h1 className="flex items-center gap-3 text-xl font-semibold">
+            Team <LiveRefresh slug={org.slug} />
+          </h1>
           <p className="text-sm text-slate-600">
             {team.total} {team.total === 1 ? 'person' : 'people'} {query.q || query.status || query.source ? 'match' : 'in'} {org.name}
           </p>

@@ -1,19 +1,57 @@
 import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
+import { getDb } from '@/db/client';
+import { explainFailure, findSetupSignals, findSyncHealth } from '@/lib/audit/audit-activity';
 import { requireOwner } from '@/lib/auth/guards';
+import { scimBaseUrl } from '@/lib/scim-endpoint';
+import { findScimTokens, type ScimTokenDto } from '@/lib/tokens/find-scim-tokens';
+import { scopeDescriptions } from '@/lib/tokens/scopes';
+import { AddTokenDialog } from './_components/add-token-dialog';
+import { DirectorySyncCard, type DirectorySyncStatusDto } from './_components/directory-sync-card';
+import { SetupChecklist } from './_components/setup-checklist';
+import { SetupGuide } from './_components/setup-guide';
+import { TokenList } from './_components/token-list';
 
 export const metadata: Metadata = { title: 'Security' };
 
+/** The most recently used token tells when the IdP last synced successfully and which IdP it is. */
+function latestUse(tokens: ScimTokenDto[]): ScimTokenDto | undefined {
+  return tokens.filter((t) => t.lastUsedAt).sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? ''))[0];
+}
+
 export default async function SecurityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { org } = await requireOwner((await params).slug);
+  const db = await getDb();
+  const [tokens, health, signals] = await Promise.all([findScimTokens(db, org.id), findSyncHealth(db, org.id), findSetupSignals(db, org.id)]);
+  const used = latestUse(tokens);
+  const failure = health.latestFailure;
+  const status: DirectorySyncStatusDto = {
+    // From APP_URL/AUTH_URL only: never a Host header an attacker could set.
+    endpoint: scimBaseUrl(),
+    lastSyncAt: used?.lastUsedAt ?? null,
+    idp: used?.lastUsedIdp ?? health.lastIdp,
+    requests24h: health.requests24h,
+    errors24h: health.errors24h,
+    activeTokens: tokens.filter((t) => t.state === 'active').length,
+    latestFailure: failure ? { key: failure.key, occurredAt: failure.occurredAt, status: failure.status, path: failure.path, explanation: explainFailure(failure) } : null,
+  };
+  const scope = scopeDescriptions['scim:manage'];
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Security</h1>
+      <DirectorySyncCard slug={org.slug} orgName={org.name} status={status} />
+      <Card title="Connect your identity provider" description="Paste the endpoint and a token into your IdP, then watch its first calls arrive here.">
+        <div className="grid gap-6 lg:grid-cols-2">
+          <SetupChecklist signals={signals} />
+          <SetupGuide />
+        </div>
+      </Card>
       <Card
-        title="Directory Sync"
-        description={`Keep ${org.name}'s team in sync with Microsoft Entra ID, Okta, OneLogin or JumpCloud over SCIM 2.0.`}
+        title="Tokens"
+        description="Bearer tokens for the SCIM API. Several can be active at once, so you can rotate without downtime."
+        actions={<AddTokenDialog slug={org.slug} scope={{ value: 'scim:manage', label: scope.label, description: scope.description }} />}
       >
-        <p className="text-sm text-slate-600">Not connected yet.</p>
+        <TokenList slug={org.slug} tokens={tokens} />
       </Card>
     </div>
   );

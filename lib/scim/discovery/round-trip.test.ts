@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { CORE_GROUP_URN, CORE_USER_URN, ENTERPRISE_USER_URN } from '../filter/urns';
+import { groupRow, memberRow } from '../fixtures/rows';
+import { toGroupResource } from '../resources/group-resource';
+import { toUserResource } from '../resources/user-resource';
+import { parseGroupBody } from '../schemas/group';
+import { parseUserBody } from '../schemas/user';
+import { ENTERPRISE_KEYS, STORED_USER_ATTRIBUTES } from '../schemas/user-attributes';
+import type { SchemaAttribute } from './attribute-builders';
+import { GROUP_ATTRIBUTES } from './schemas';
+import { ENTERPRISE_USER_ATTRIBUTES, USER_ATTRIBUTES } from './user-schema';
+
+const BASE = 'https://roster.example.com/api/scim/v2';
+const MANAGER = '9a4b1c1e-7f9e-4d2b-8a53-5b1f0c3d2e11';
+const MEMBER = '2819c223-7f76-453a-919d-413861904646';
+
+/** A value for every writable attribute listed in /Schemas, distinct from any default. */
+function sample(attribute: SchemaAttribute, path: string): unknown {
+  if (attribute.type === 'complex') {
+    const value = Object.fromEntries(
+      (attribute.subAttributes ?? []).filter((s) => s.mutability !== 'readOnly').map((s) => [s.name, sample(s, `${path}.${s.name}`)]),
+    );
+    return attribute.multiValued ? [value] : value;
+  }
+  if (attribute.type === 'boolean') return path !== 'active';
+  if (attribute.canonicalValues) return attribute.canonicalValues[0];
+  if (path === 'userName' || path === 'emails.value') return 'ada@example.com';
+  if (path === 'manager.value') return MANAGER;
+  if (path === 'members.value') return MEMBER;
+  return `${path} sample`;
+}
+
+const body = (attributes: readonly SchemaAttribute[]) =>
+  Object.fromEntries(attributes.filter((a) => a.mutability !== 'readOnly').map((a) => [a.name, sample(a, a.name)]));
+
+/** Each listed attribute and sub-attribute comes back; writable ones with the value sent. */
+function expectReturned(attributes: readonly SchemaAttribute[], sent: Record<string, unknown>, got: Record<string, unknown>): void {
+  for (const attribute of attributes) {
+    const value = got[attribute.name];
+    expect(value, attribute.name).toBeDefined();
+    if (attribute.mutability !== 'readOnly' && attribute.type !== 'complex') expect(value, attribute.name).toEqual(sent[attribute.name]);
+    if (attribute.type !== 'complex') continue;
+    const entries = (attribute.multiValued ? value : [value]) as Record<string, unknown>[];
+    const sentEntries = (attribute.multiValued ? sent[attribute.name] : [sent[attribute.name]]) as Record<string, unknown>[];
+    expect(entries, attribute.name).toHaveLength(sentEntries.length);
+    entries.forEach((entry, i) => expectReturned(attribute.subAttributes ?? [], sentEntries[i] ?? {}, entry));
+  }
+}
+
+describe('every attribute /Schemas lists round-trips: body → parser → row → resource', () => {
+  it('User and enterprise User', () => {
+    const enterprise = body(ENTERPRISE_USER_ATTRIBUTES);
+    const sent = { schemas: [CORE_USER_URN, ENTERPRISE_USER_URN], externalId: 'ext-42', ...body(USER_ATTRIBUTES), [ENTERPRISE_USER_URN]: enterprise };
+    const parsed = parseUserBody(sent);
+    expect(parsed.ignoredAttributes).toEqual([]);
+    const resource = toUserResource(memberRow(parsed.fields), BASE);
+    expect(resource.externalId).toBe('ext-42');
+    expectReturned(USER_ATTRIBUTES, sent, resource);
+    expectReturned(ENTERPRISE_USER_ATTRIBUTES, enterprise, resource[ENTERPRISE_USER_URN] as Record<string, unknown>);
+  });
+
+  it('Group', () => {
+    const sent = { schemas: [CORE_GROUP_URN], externalId: 'g-7', ...body(GROUP_ATTRIBUTES) };
+    const parsed = parseGroupBody(sent);
+    const { displayName, externalId, memberIds } = parsed.fields;
+    const resource = toGroupResource(groupRow({ displayName, externalId }), memberIds.map((value) => ({ value, display: 'Ada' })), BASE);
+    expect(resource.externalId).toBe('g-7');
+    expectReturned(GROUP_ATTRIBUTES, sent, resource);
+  });
+
+  it('and the parser stores nothing /Schemas does not list (externalId is a common attribute, RFC 7643 §3.1)', () => {
+    const listed = USER_ATTRIBUTES.map((a) => a.name);
+    expect(STORED_USER_ATTRIBUTES.filter((name) => name !== 'externalId' && !listed.includes(name))).toEqual([]);
+    expect([...ENTERPRISE_KEYS]).toEqual(ENTERPRISE_USER_ATTRIBUTES.map((a) => a.name));
+  });
+});
