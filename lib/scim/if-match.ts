@@ -1,21 +1,12 @@
 import { ScimError } from './errors';
+import { etagFor, ifMatchAllows } from './resources/etag';
 
-/** W/"<version>": weak, because the representation varies with attributes/excludedAttributes. */
-export function etagFor(version: number): string {
-  return `W/"${version}"`;
-}
+export { etagFor };
 
-/**
- * RFC 7232 If-Match against the resource's version (RFC 7644 §3.14). No header: go ahead.
- * `*` or any listed tag with the same version (weak or strong) matches; otherwise 412.
- */
+/** RFC 7644 §3.14: a stale If-Match is a 412 and the change is not made. */
 export function assertIfMatch(request: Request, version: number): void {
   const header = request.headers.get('if-match');
-  if (!header) return;
-  const tags = header.split(',').map((t) => t.trim());
-  if (tags.includes('*')) return;
-  const matches = tags.some((tag) => tag.replace(/^W\//i, '').replace(/^"|"$/g, '') === String(version));
-  if (!matches) {
-    throw new ScimError(412, undefined, `If-Match ${header.slice(0, 100)} does not match the current version ${etagFor(version)}`);
+  if (!ifMatchAllows(header, version)) {
+    throw new ScimError(412, undefined, `If-Match ${String(header).slice(0, 100)} does not match the current version ${etagFor(version)}`);
   }
 }

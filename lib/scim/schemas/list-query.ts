@@ -73,7 +73,7 @@ export function parseListQuery(source: URLSearchParams | unknown): ListQuery {
   const count = integer('count', parsed.data.count);
   return {
     ...(filter?.trim() ? { filter: filter.trim() } : {}),
-    startIndex: startIndex === undefined ? 1 : Math.min(startIndex, MAX_START_INDEX),
+    startIndex: startIndex === undefined ? 1 : Math.min(Math.max(startIndex, 1), MAX_START_INDEX),
     count: count === undefined ? DEFAULT_PAGE_SIZE : Math.min(Math.max(count, 0), MAX_PAGE_SIZE),
     ...(sortBy?.trim() ? { sortBy: sortBy.trim() } : {}),
     ...(sortOrder?.trim() ? { sortOrder: toSortOrder(sortOrder) } : {}),
