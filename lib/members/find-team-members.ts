@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { members } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
 import type { TeamQuery } from '@/lib/validation/member';
+import { findGroupNamesForMembers } from '@/lib/groups/find-group-names-for-members';
 import type { MemberRowDto } from './member-row-dto';
 
 export const TEAM_PAGE_SIZE = 50;
@@ -39,6 +40,7 @@ export async function findTeamMembers(db: DbOrTx, orgId: string, query: TeamQuer
     .orderBy(asc(members.createdAt), asc(members.id))
     .limit(TEAM_PAGE_SIZE)
     .offset((page - 1) * TEAM_PAGE_SIZE);
+  const groupNames = await findGroupNamesForMembers(db, orgId, rows.map((m) => m.id));
   return {
     total,
     page,
@@ -54,6 +56,7 @@ export async function findTeamMembers(db: DbOrTx, orgId: string, query: TeamQuer
       hasAccount: m.accountId !== null,
       invitePending: m.inviteTokenHash !== null,
       createdAt: m.createdAt.toISOString(),
+      groups: groupNames.get(m.id) ?? [],
     })),
   };
 }

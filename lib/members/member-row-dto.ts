@@ -12,4 +12,5 @@ export type MemberRowDto = {
   hasAccount: boolean;
   invitePending: boolean;
   createdAt: string;
+  groups: string[];
 };

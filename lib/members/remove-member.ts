@@ -30,9 +30,11 @@ export async function removeMember(db: Db, orgId: string, memberId: string, acto
     if (owners.length === 1 && owners[0] === memberId) {
       throw new AppError('conflict', 'This is the last owner: make someone else an owner first');
     }
-    if (!(await deleteMemberRow(tx, orgId, memberId))) {
-      throw new AppError('not_found', 'That member is no longer on the team');
-    }
+    const [target] = await tx.select({ source: members.source }).from(members).where(and(eq(members.orgId, orgId), eq(members.id, memberId))).for('update');
+    if (!target) throw new AppError('not_found', 'That member is no longer on the team');
+    // The IdP owns SCIM-provisioned people: removed here, they would return on its next sync.
+    if (target.source === 'scim') throw new AppError('conflict', 'This person is managed by your identity provider: remove or unassign them there');
+    await deleteMemberRow(tx, orgId, memberId);
     await notifyTeamChanged(tx, orgId);
     await recordAuditEvent(tx, {
       orgId,

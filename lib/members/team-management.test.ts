@@ -102,3 +102,18 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
     await expect(acceptInvite(handle.db, inviteSecret, { name: 'Eve', password: 'correct horse battery' })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
+
+describe.each(testDrivers())('SCIM-managed members on $driver', ({ open }) => {
+  it('cannot be removed by hand: the identity provider owns them', async () => {
+    const handle = await open();
+    try {
+      const org = await seedOrg(handle.db);
+      const [row] = await handle.db.insert(members).values({ orgId: org.orgId, userName: 'idp@example.test', email: 'idp@example.test', source: 'scim' }).returning();
+      await expect(removeMember(handle.db, org.orgId, row?.id ?? '', actor)).rejects.toThrow(/identity provider/);
+      const still = await handle.db.select().from(members).where(and(eq(members.orgId, org.orgId), eq(members.id, row?.id ?? '')));
+      expect(still).toHaveLength(1);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -8,6 +8,7 @@ export function OrgNav({ slug, isOwner }: { slug: string; isOwner: boolean }) {
   const pathname = usePathname();
   const links = [
     { href: `/orgs/${slug}/team`, label: 'Team' },
+    { href: `/orgs/${slug}/groups`, label: 'Groups' },
     ...(isOwner ? [{ href: `/orgs/${slug}/settings/security`, label: 'Security' }] : []),
   ];
   return (

@@ -5,7 +5,7 @@ import type { MemberRole } from '@/db/schema';
 import { removeMemberAction, setMemberRoleAction } from '../actions';
 
 /** Per-row owner controls. The server action re-checks that the caller is an owner. */
-export function MemberActions({ slug, member }: { slug: string; member: { id: string; name: string; role: MemberRole } }) {
+export function MemberActions({ slug, member }: { slug: string; member: { id: string; name: string; role: MemberRole; managedByIdp: boolean } }) {
   const [roleResult, roleAction, rolePending] = useActionState(setMemberRoleAction, null);
   const [removeResult, removeAction, removePending] = useActionState(removeMemberAction, null);
   const result = removeResult ?? roleResult;
@@ -20,6 +20,11 @@ export function MemberActions({ slug, member }: { slug: string; member: { id: st
           {makeOwner ? 'Make owner' : 'Remove owner'}
         </button>
       </form>
+      {member.managedByIdp ? (
+        <span className="text-xs text-slate-500" title="People provisioned over SCIM are removed by your identity provider, or they would come back on its next sync">
+          Remove in your IdP
+        </span>
+      ) : (
       <form
         action={removeAction}
         onSubmit={(e) => {
@@ -32,6 +37,7 @@ export function MemberActions({ slug, member }: { slug: string; member: { id: st
           Remove
         </button>
       </form>
+      )}
       {result && !result.ok ? (
         <p role="alert" className="w-full text-right text-xs text-red-700">
           {result.message}

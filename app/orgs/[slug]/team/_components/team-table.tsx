@@ -22,6 +22,7 @@ export function TeamTable({ rows, slug, isOwner, selfMemberId, filtered }: { row
             <th scope="col" className="px-4 py-2">Role</th>
             <th scope="col" className="px-4 py-2">Status</th>
             <th scope="col" className="px-4 py-2">Source</th>
+            <th scope="col" className="px-4 py-2">Groups</th>
             <th scope="col" className="px-4 py-2">Added</th>
             {isOwner ? <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th> : null}
           </tr>
@@ -42,15 +43,16 @@ export function TeamTable({ rows, slug, isOwner, selfMemberId, filtered }: { row
               </td>
               <td className="px-4 py-2">
                 {row.source === 'scim' ? (
-                  <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-800">SCIM</span>
+                  <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-800" title="Managed by your identity provider: name, email and status change only there">SCIM</span>
                 ) : (
                   <span className="text-xs text-slate-600">Manual{row.invitePending ? ' · invited' : ''}</span>
                 )}
               </td>
+              <td className="px-4 py-2 text-xs text-slate-600">{row.groups.length ? row.groups.join(', ') : '—'}</td>
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">{dateFormat.format(new Date(row.createdAt))}</td>
               {isOwner ? (
                 <td className="px-4 py-2 text-right">
-                  <MemberActions slug={slug} member={{ id: row.id, name: row.name, role: row.role }} />
+                  <MemberActions slug={slug} member={{ id: row.id, name: row.name, role: row.role, managedByIdp: row.source === 'scim' }} />
                 </td>
               ) : null}
             </tr>
