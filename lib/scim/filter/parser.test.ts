@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../errors';
 import type { AttrPath, FilterNode } from './ast';
 import { MAX_FILTER_DEPTH, parseFilter, parsePath } from './parser';
+import { errorOf } from '@/test/scim-error-of';
 
 /** A compact rendering of the AST so table rows stay readable. */
 function show(node: FilterNode): string {
@@ -24,16 +24,6 @@ function showPath(path: AttrPath): string {
   const uri = path.uri ? `<${path.uri}>` : '';
   const filter = path.valueFilter ? `[${show(path.valueFilter)}]` : '';
   return `${uri}${path.attr}${filter}${path.subAttr ? `.${path.subAttr}` : ''}`;
-}
-
-function errorOf(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
 }
 
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';

@@ -1,21 +1,11 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../errors';
 import { compileGroupFilter, compileUserFilter } from './to-sql';
+import { errorOf } from '@/test/scim-error-of';
 
 const dialect = new PgDialect();
 const user = (filter: string) => dialect.sqlToQuery(compileUserFilter(filter));
 const group = (filter: string) => dialect.sqlToQuery(compileGroupFilter(filter));
-
-function errorOf(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
-}
 
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const ID = '2819c223-7f76-453a-919d-413861904646';

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../errors';
 import { MAX_MEMBER_VALUES, planGroupPatch } from './group-patch';
 import type { GroupPatchPlan } from './types';
+import { errorOf } from '@/test/scim-error-of';
 
 const GROUP_ID = 'a8d1c9e2-5b7f-4c3a-9e1d-2f6b8c4a7e90';
 const A = '2819c223-7f76-453a-919d-413861904646';
 const B = '902c246b-6245-4190-8e05-00816be7344a';
 const C = 'c3c4a0f2-6f0e-4b51-9a3b-6d3f1b2e8a11';
-
-function errorOf(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
-}
 
 const none = { add: [], remove: [] };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../errors';
 import { applyUserPatch } from './user-patch';
 import type { ScimUserJson } from './types';
+import { errorOf } from '@/test/scim-error-of';
 
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const USER_ID = '6ba7b810-9dad-41d1-80b4-00c04fd430c8';
@@ -22,16 +22,6 @@ function alice(): ScimUserJson {
     [ENT]: { department: 'Sales', manager: { value: MANAGER_ID } },
     meta: { resourceType: 'User', version: 'W/"3"' },
   };
-}
-
-function errorOf(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
 }
 
 /** `expect`: attributes that must equal exactly afterwards; `absent`: keys that must be gone. */

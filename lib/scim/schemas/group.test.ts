@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../errors';
 import entra from '../fixtures/entra-create-group.json';
 import okta from '../fixtures/okta-create-group.json';
 import { MAX_GROUP_MEMBERS, parseGroupBody } from './group';
+import { errorOf as scimErrorOf } from '@/test/scim-error-of';
 
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const ID = '0c8e7a0b-3c1d-4a57-9b8d-7d1e2f3a4b5c';
 
-function errorOf(body: unknown): ScimError {
-  try {
-    parseGroupBody(body);
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
-}
+const errorOf = (body: unknown) => scimErrorOf(() => parseGroupBody(body));
 
 describe('parseGroupBody with IdP bodies', () => {
   it("reads Entra's create-group body and tolerates its extra schema URI", () => {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../errors';
 import { ENTERPRISE_USER_URN } from '../filter/urns';
 import { EMAIL_REQUIRED, parseUserBody } from './user';
+import { errorOf as scimErrorOf } from '@/test/scim-error-of';
 
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const user = (extra: Record<string, unknown>) => ({ schemas: [CORE], userName: 'ada', ...extra });
 
-function errorOf(body: unknown): ScimError {
-  try {
-    parseUserBody(body);
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
-}
+const errorOf = (body: unknown) => scimErrorOf(() => parseUserBody(body));
 
 describe('the primary work email', () => {
   it.each<[string, unknown[], string]>([
