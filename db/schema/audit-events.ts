@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations';
 
@@ -32,7 +33,10 @@ export const auditEvents = pgTable(
   },
   (t) => [
     primaryKey({ name: 'audit_events_pk', columns: [t.orgId, t.occurredAt, t.id] }),
-    index('audit_events_org_id_action_occurred_at_idx').on(t.orgId, t.action, t.occurredAt),
+    // The sync log pages by (occurred_at, id) within a filter: each index ends in that order.
+    index('audit_events_org_id_action_occurred_at_id_idx').on(t.orgId, t.action, t.occurredAt, t.id),
+    // Failures only: the "failed" filter, the card's 24 h error count and its latest failure.
+    index('audit_events_org_id_failures_idx').on(t.orgId, t.occurredAt, t.id).where(sql`${t.status} >= 400`),
   ],
 );
 

@@ -37,7 +37,9 @@ function AddTokenForm({ slug, scope, onDone }: { slug: string; scope: Scope; onD
         <label htmlFor="new-token-secret" className="block text-sm font-medium text-slate-800">Token</label>
         <div className="flex flex-col gap-2 sm:flex-row">
           <input id="new-token-secret" autoFocus readOnly value={created.secret} data-testid="new-token-secret" className="block w-full min-w-0 rounded-md border-0 bg-slate-50 px-3 py-2 font-mono text-xs ring-1 ring-inset ring-slate-300" />
-          <CopyButton value={created.secret} label="Copy token" />
+          <div className="shrink-0">
+            <CopyButton value={created.secret} label="Copy token" />
+          </div>
         </div>
         <p className="text-xs text-slate-500">Paste it into your IdP’s token field (Secret Token, OAuth Bearer Token, SCIM Bearer Token or Token Key).</p>
         <div className="flex justify-end">

@@ -15,7 +15,9 @@ export function EndpointField({ url }: { url: string }) {
           aria-describedby="scim-endpoint-hint"
           className="block w-full min-w-0 rounded-md border-0 bg-slate-50 px-3 py-2 font-mono text-sm ring-1 ring-inset ring-slate-300"
         />
-        <CopyButton value={url} label="Copy endpoint" />
+        <div className="shrink-0">
+          <CopyButton value={url} label="Copy endpoint" />
+        </div>
       </div>
       <p id="scim-endpoint-hint" className="text-xs text-slate-500">
         Entra calls it Tenant URL, Okta SCIM 2.0 Base URL, OneLogin SCIM Base URL, JumpCloud Base URL.

@@ -27,7 +27,7 @@ export function SetupGuide() {
         ))}
         <details className="px-4 py-3">
           <summary className="cursor-pointer text-sm font-medium text-slate-900">Recommended attribute mappings</summary>
-          <div className="mt-3 overflow-x-auto">
+          <div className="relative mt-3 overflow-x-auto">
             <table className="min-w-full text-left text-xs">
               <caption className="sr-only">Attribute mappings from the IdP to Roster</caption>
               <thead className="text-slate-600">

@@ -22,7 +22,7 @@ export function TokenList({ slug, tokens }: { slug: string; tokens: ScimTokenDto
     return <p className="rounded-md bg-slate-50 px-4 py-6 text-center text-sm text-slate-600">No tokens yet. Add one, then paste it with the endpoint into your identity provider.</p>;
   }
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">SCIM tokens</caption>
         <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">

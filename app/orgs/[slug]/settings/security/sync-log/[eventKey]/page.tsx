@@ -7,7 +7,7 @@ import { explainFailure } from '@/lib/audit/audit-activity';
 import { getSyncLogEvent } from '@/lib/audit/find-audit-events';
 import { idpLabel } from '@/lib/audit/sync-log-query';
 import { requireOwner } from '@/lib/auth/guards';
-import { formatDateTime } from '../../_components/format';
+import { formatDateTimeSeconds } from '../../_components/format';
 import { actionLabel, StatusBadge } from '../_components/sync-log-table';
 
 export const metadata: Metadata = { title: 'Sync log event' };
@@ -44,7 +44,7 @@ export default async function SyncLogEventPage({ params }: { params: Promise<{ s
         <h1 className="mt-1 flex flex-wrap items-center gap-2 text-xl font-semibold">
           {actionLabel(event.action)} <StatusBadge status={event.status} />
         </h1>
-        <p className="text-sm text-slate-600">{formatDateTime(event.occurredAt)}</p>
+        <p className="text-sm text-slate-600">{formatDateTimeSeconds(event.occurredAt)}</p>
       </div>
       {failed ? (
         <div role="status" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-900">

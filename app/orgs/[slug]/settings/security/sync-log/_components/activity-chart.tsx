@@ -6,6 +6,10 @@ const PAD = { top: 8, right: 8, bottom: 22, left: 36 };
 
 const tick = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' });
 
+function plural(n: number, word: string) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function label(iso: string) {
   return tick.format(new Date(iso));
 }
@@ -27,7 +31,7 @@ export function ActivityChart({ activity }: { activity: SyncActivity }) {
   const summary =
     activity.requests === 0
       ? `No SCIM requests between ${label(activity.from)} and ${label(activity.to)} UTC.`
-      : `${activity.requests} SCIM requests and ${activity.errors} errors between ${label(activity.from)} and ${label(activity.to)} UTC, in ${width} buckets; busiest bucket ${label(busiest.start)} with ${busiest.requests} requests.`;
+      : `${plural(activity.requests, 'SCIM request')} and ${plural(activity.errors, 'error')} between ${label(activity.from)} and ${label(activity.to)} UTC, in ${width} buckets; busiest bucket ${label(busiest.start)} with ${plural(busiest.requests, 'request')}.`;
   const ticks = [0, Math.floor(buckets.length / 2), buckets.length - 1].filter((i, n, all) => i >= 0 && all.indexOf(i) === n);
   return (
     <figure className="space-y-2">

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import type { SyncEventRowDto } from '@/lib/audit/find-audit-events';
 import { idpLabel } from '@/lib/audit/sync-log-query';
-import { formatDateTime } from '../../_components/format';
+import { formatDateTimeSeconds } from '../../_components/format';
 
 /** "scim.user.create" → "User create"; the two non-resource actions get words of their own. */
 export function actionLabel(action: string): string {
@@ -19,7 +19,7 @@ export function StatusBadge({ status }: { status: number | null }) {
 
 export function SyncLogTable({ rows, basePath }: { rows: SyncEventRowDto[]; basePath: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+    <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">SCIM requests, newest first</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -36,8 +36,8 @@ export function SyncLogTable({ rows, basePath }: { rows: SyncEventRowDto[]; base
           {rows.map((row) => (
             <tr key={row.key} className="align-top">
               <td className="whitespace-nowrap px-4 py-2">
-                <Link href={`${basePath}/${row.key}`} className="font-medium text-indigo-700 underline" aria-label={`${actionLabel(row.action)} at ${formatDateTime(row.occurredAt)}: details`}>
-                  {formatDateTime(row.occurredAt).replace(' UTC', '')}
+                <Link href={`${basePath}/${row.key}`} className="font-medium text-indigo-700 underline" aria-label={`${actionLabel(row.action)} at ${formatDateTimeSeconds(row.occurredAt)}: details`}>
+                  {formatDateTimeSeconds(row.occurredAt).replace(' UTC', '')}
                 </Link>
               </td>
               <th scope="row" className="whitespace-nowrap px-4 py-2 text-left font-medium">{actionLabel(row.action)}</th>

@@ -1,4 +1,4 @@
-import type { SyncEventRowDto } from '@/lib/audit/find-audit-events';
+import type { SyncEventRowDto } from './find-audit-events';
 
 /** Columns of the sync-log export, in order, with how each is read from a row. */
 export const csvColumns: [string, (row: SyncEventRowDto) => string | number | null][] = [
