@@ -61,7 +61,8 @@ test('sign-up shows form errors and refuses a taken URL name', async ({ page }) 
   await expect(page.getByLabel('Work email')).toHaveValue(`cat-${org.slug}@example.test`);
 });
 
-test('a plain member is refused the security page and the owner-only actions', async ({ page, browser }) => {
+for (const role of ['member', 'admin'] as const) {
+test(`a plain ${role} is refused the security page, the sync log and the owner-only actions`, async ({ page, browser }) => {
   const org = uniqueOrg();
   await signUp(page, org);
   await page.goto(`/orgs/${org.slug}/settings/security`);
@@ -72,18 +73,27 @@ test('a plain member is refused the security page and the owner-only actions', a
   await page.getByText('Add a member by hand').click();
   await page.getByLabel('Name', { exact: true }).fill('Max Member');
   await page.getByLabel('Email', { exact: true }).fill(`max-${org.slug}@example.test`);
+  await page.getByLabel('Role').selectOption(role);
   await page.getByRole('button', { name: 'Add member' }).click();
   const inviteUrl = (await page.getByTestId('invite-url').textContent()) ?? '';
   expect(inviteUrl).toContain('/invite/rsi_');
 
-  // Record the owner's own "Make owner" action call, to replay it as the member.
-  const max = page.getByRole('table', { name: 'Team members' }).getByRole('row').filter({ hasText: 'Max Member' });
+  const team = page.getByRole('table', { name: 'Team members' });
+  const max = team.getByRole('row').filter({ hasText: 'Max Member' });
+  await expect(max.getByRole('cell').nth(1)).toHaveText(role);
+
+  // Record the owner's own "Make owner" call on someone else, to replay it as Max.
+  await page.getByLabel('Name', { exact: true }).fill('Zed Target');
+  await page.getByLabel('Email', { exact: true }).fill(`zed-${org.slug}@example.test`);
+  await page.getByLabel('Role').selectOption('member');
+  await page.getByRole('button', { name: 'Add member' }).click();
+  const zed = team.getByRole('row').filter({ hasText: 'Zed Target' });
   const actionCall = page.waitForRequest((r: Request) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
-  await max.getByRole('button', { name: 'Make owner: Max Member' }).click();
+  await zed.getByRole('button', { name: 'Make owner: Zed Target' }).click();
   const recorded = await actionCall;
-  await expect(max.getByRole('cell').nth(1)).toHaveText('owner');
-  await max.getByRole('button', { name: 'Remove owner: Max Member' }).click();
-  await expect(max.getByRole('cell').nth(1)).toHaveText('member');
+  await expect(zed.getByRole('cell').nth(1)).toHaveText('owner');
+  await zed.getByRole('button', { name: 'Remove owner: Zed Target' }).click();
+  await expect(zed.getByRole('cell').nth(1)).toHaveText('member');
 
   const memberContext = await browser.newContext();
   const memberPage = await memberContext.newPage();
@@ -95,20 +105,25 @@ test('a plain member is refused the security page and the owner-only actions', a
   await expect(memberPage.getByRole('link', { name: 'Security' })).toHaveCount(0);
   await expect(memberPage.getByRole('button', { name: /Make owner/ })).toHaveCount(0);
 
-  const direct = await memberPage.goto(`/orgs/${org.slug}/settings/security`);
-  expect(direct?.status()).toBe(404);
+  for (const path of ['settings/security', 'settings/security/sync-log', 'settings/security/sync-log/export']) {
+    const direct = await memberPage.goto(`/orgs/${org.slug}/${path}`);
+    expect(direct?.status(), path).toBe(404);
+  }
+  await memberPage.goto(`/orgs/${org.slug}/settings/security`);
   await expect(memberPage.getByRole('heading', { name: 'Security' })).toHaveCount(0);
 
-  // Hiding the button is not the check: the same action, called directly as the member, is refused.
+  // Hiding the button is not the check: the same action, called directly by Max, is refused.
   const replay = await memberContext.request.post(recorded.url(), {
     headers: pick(recorded.headers(), ['next-action', 'next-router-state-tree', 'content-type', 'accept', 'origin']),
     data: recorded.postDataBuffer() ?? undefined,
   });
   expect(await replay.text()).toContain('Only owners can do this');
   await page.reload();
-  await expect(max.getByRole('cell').nth(1)).toHaveText('member');
+  await expect(zed.getByRole('cell').nth(1)).toHaveText('member');
+  await expect(max.getByRole('cell').nth(1)).toHaveText(role);
   await memberContext.close();
 });
+}
 
 function pick(headers: Record<string, string>, names: string[]): Record<string, string> {
   return Object.fromEntries(names.filter((n) => headers[n] !== undefined).map((n) => [n, headers[n] as string]));

@@ -44,6 +44,14 @@ test('the team page follows the IdP live: people appear, get suspended and disap
 
   await timed(
     async () => {
+      const reply = await request.post('/api/scim/v2/Groups', { headers, data: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Pushed Group', members: [{ value: created.id }] } });
+      expect(reply.status()).toBe(201);
+    },
+    () => expect(row).toContainText('Pushed Group', { timeout: 5000 }),
+  );
+
+  await timed(
+    async () => {
       const reply = await request.patch(`/api/scim/v2/Users/${created.id}`, { headers, data: { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', value: { active: false } }] } });
       expect(reply.status()).toBe(200);
     },
@@ -56,6 +64,11 @@ test('the team page follows the IdP live: people appear, get suspended and disap
     () => expect(row).toHaveCount(0, { timeout: 5000 }),
   );
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+
+  await page.getByRole('link', { name: 'Groups' }).click();
+  const groupRow = page.getByRole('table', { name: 'Groups' }).getByRole('row').filter({ hasText: 'Pushed Group' });
+  await expect(groupRow).toContainText('0');
+  await page.screenshot({ path: 'test-results/screenshots/groups.png', fullPage: true });
   console.log(`live-update latency (ms): ${latencies.join(', ')}`);
   for (const ms of latencies) expect(ms).toBeLessThan(5000);
 });
