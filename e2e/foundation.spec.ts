@@ -128,3 +128,16 @@ test(`a plain ${role} is refused the security page, the sync log and the owner-o
 function pick(headers: Record<string, string>, names: string[]): Record<string, string> {
   return Object.fromEntries(names.filter((n) => headers[n] !== undefined).map((n) => [n, headers[n] as string]));
 }
+
+test('sign-in attempts are limited: after 10 failures the form says to wait, even with the right password', async ({ page }) => {
+  const org = uniqueOrg('lock');
+  await signUp(page, org);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  for (let i = 0; i < 10; i++) {
+    await signIn(page, org.ownerEmail, `wrong password ${i}`);
+    await expect(page.getByRole('alert').filter({ hasText: /\w/ })).toHaveText('Wrong email or password');
+  }
+  await signIn(page, org.ownerEmail, org.password);
+  await expect(page.getByRole('alert').filter({ hasText: /\w/ })).toContainText('Too many failed attempts');
+  await expect(page).toHaveURL(/\/sign-in/);
+});

@@ -14,6 +14,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
   AUTH_URL: z.string().url().optional(),
   AUTH_TRUST_HOST: z.enum(['true', 'false', '1', '0']).optional(),
+  /** Requests one SCIM token may make per minute, across all instances; 0 turns the limit off. */
+  SCIM_TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120_000),
   /** Public base URL of this deployment, used for the SCIM endpoint shown to owners. */
   APP_URL: z.string().url().optional(),
 });

@@ -21,5 +21,6 @@ export async function scimRouteHandler(request: Request): Promise<Response> {
     db: await getDb(),
     baseUrl: scimBaseUrl(request.url),
     clientIp: forwarded || request.headers.get('x-real-ip'),
+    tokenRatePerMinute: getEnv().SCIM_TOKEN_RATE_LIMIT_PER_MINUTE,
   });
 }

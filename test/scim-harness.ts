@@ -20,7 +20,7 @@ export type ScimClient = {
 };
 
 /** A fresh org with a SCIM token, and a client that speaks to handleScimRequest over real Requests. */
-export async function scimClientFor(db: Db, options: { userAgent?: string } = {}): Promise<ScimClient> {
+export async function scimClientFor(db: Db, options: { userAgent?: string; clientIp?: string; tokenRatePerMinute?: number } = {}): Promise<ScimClient> {
   const org = await seedOrg(db, 'scim');
   const token = await createScimToken(db, org.orgId, { name: 'test', scopes: ['scim:manage'] }, { type: 'system', label: 'test' });
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -34,7 +34,7 @@ export async function scimClientFor(db: Db, options: { userAgent?: string } = {}
       },
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     };
-    const response = await handleScimRequest(new Request(`${BASE_URL}${path}`, init), { db, baseUrl: BASE_URL, clientIp: '203.0.113.9' });
+    const response = await handleScimRequest(new Request(`${BASE_URL}${path}`, init), { db, baseUrl: BASE_URL, clientIp: options.clientIp ?? '203.0.113.9', tokenRatePerMinute: options.tokenRatePerMinute });
     const text = await response.text();
     let json: Record<string, unknown> | null = null;
     try {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { resultRows } from '@/lib/groups/group-membership';
+import { resultRows } from '@/db/result-rows';
 
 /** Inserts `count` SCIM members in one statement and returns their ids (for membership tests). */
 export async function seedMembers(db: Db, orgId: string, count: number, prefix = 'user'): Promise<string[]> {

@@ -5,3 +5,4 @@ export * from './groups';
 export * from './group-members';
 export * from './scim-tokens';
 export * from './audit-events';
+export * from './rate-limits';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import { resultRows } from '@/db/result-rows';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -73,9 +74,4 @@ function parsePgTextArray(value: string[] | string | undefined): string[] {
   if (Array.isArray(value)) return value;
   if (!value || value === '{}') return [];
   return value.slice(1, -1).split(',');
-}
-
-export function resultRows(result: unknown): Record<string, unknown>[] {
-  if (Array.isArray(result)) return result as Record<string, unknown>[];
-  return ((result as { rows?: Record<string, unknown>[] }).rows ?? []);
 }

@@ -9,6 +9,7 @@ import { authenticate } from './authenticate';
 import { SyncNotes, type ScimContext } from './context';
 import { ScimError } from './errors';
 import { detectIdp } from './idp';
+import { assertTokenRate, countAuthFailure } from './rate-limits';
 import { readJsonBody } from './read-body';
 import { scimJson } from './respond';
 import { matchRoute, type RouteMatch } from './route-table';
@@ -23,6 +24,8 @@ export type ScimDeps = {
   baseUrl: string;
   /** The client's address as the app server sees it, for the token list and rate limits. */
   clientIp?: string | null;
+  /** Requests a token may make per minute; 0 or absent: no limit. */
+  tokenRatePerMinute?: number;
 };
 
 /** Everything after /api/scim/v2 in the request path, split on '/'. */
@@ -49,10 +52,13 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
   try {
     const auth = await authenticate(deps.db, request.headers.get('authorization'));
     if (!auth.ok) {
-      if (auth.token) await logFailure(deps, auth.token, 'scim.auth.fail', null, auth.error, notes, idp, startedAt);
-      return auth.error.toResponse();
+      const limited = auth.reason === 'scope' ? null : await countAuthFailure(deps.db, deps.clientIp, auth.token?.orgId);
+      const error = limited ?? auth.error;
+      if (auth.token) await logFailure(deps, auth.token, 'scim.auth.fail', null, error, notes, idp, startedAt);
+      return error.toResponse();
     }
     token = auth.token;
+    await assertTokenRate(deps.db, token.id, deps.tokenRatePerMinute ?? 0);
     const route: RouteMatch = matchRoute(request.method, scimPathSegments(url));
     action = route.operation.action;
     resourceType = route.operation.resourceType;

@@ -1,6 +1,6 @@
 'use server';
 
-import { AuthError } from 'next-auth';
+import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/lib/auth/config';
 import { echoFormValues, type ActionResult } from '@/lib/errors';
@@ -19,6 +19,9 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
   try {
     await signIn('credentials', { ...parsed.data, redirectTo: safeNext(formData.get('next')) });
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === 'rate_limited') {
+      return { ok: false, message: 'Too many failed attempts: wait 15 minutes, then try again', values: echoFormValues(formData) };
+    }
     if (error instanceof AuthError) return { ok: false, message: 'Wrong email or password', values: echoFormValues(formData) };
     throw error;
   }
