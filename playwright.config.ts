@@ -12,6 +12,8 @@ const systemChromium = [process.env.PLAYWRIGHT_CHROMIUM_PATH, '/usr/bin/chromium
 const port = Number(process.env.E2E_PORT ?? 3100);
 // A fresh embedded database for every run: tests seed their own orgs and never touch .data.
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'roster-e2e-'));
+// Fixed per port (workers re-read this file and must find the same path).
+export const serverLog = path.join(os.tmpdir(), `roster-e2e-server-${port}.log`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -48,7 +50,8 @@ export default defineConfig({
   ],
   // A production build: ~7 s for the suite against `next start`, versus ~20 s against `next dev`.
   webServer: {
-    command: `npm run build && npx next start -p ${port}`,
+    // The server's output is also kept in a file, so a test can check that no secret reached it.
+    command: `npm run build && npx next start -p ${port} 2>&1 | tee ${serverLog}`,
     url: `http://127.0.0.1:${port}/sign-in`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signUp, uniqueOrg } from './fixtures/accounts';
+import { expectNotInServerLog } from './fixtures/server-log';
 import { createTokenInUi } from './fixtures/tokens';
 
 const OKTA_UA = 'Okta SCIM Client 1.0.0';
@@ -69,6 +70,7 @@ test('the team page follows the IdP live: people appear, get suspended and disap
   const groupRow = page.getByRole('table', { name: 'Groups' }).getByRole('row').filter({ hasText: 'Pushed Group' });
   await expect(groupRow).toContainText('0');
   await page.screenshot({ path: 'test-results/screenshots/groups.png', fullPage: true });
+  expectNotInServerLog(token, org.password, 'Okta-Placeholder-1');
   console.log(`live-update latency (ms): ${latencies.join(', ')}`);
   for (const ms of latencies) expect(ms).toBeLessThan(5000);
 });

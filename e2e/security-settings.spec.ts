@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
 import { signUp, uniqueOrg } from './fixtures/accounts';
+import { expectNotInServerLog } from './fixtures/server-log';
 
 // lib/scim/idp.ts maps this User-Agent (Entra's own) to "entra".
 const ENTRA_UA = 'Microsoft Azure AD SCIM provisioning';
@@ -148,6 +149,8 @@ test('an owner connects an IdP: endpoint, token, first calls, sync log, CSV, rev
   await shot(page, 'security-revoked');
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, 'security-phone');
+  // The token and the owner's password passed through the server; neither may reach its log.
+  expectNotInServerLog(token, org.password);
 });
 
 test('a plain member gets 404 on the sync log, its events and its export, and the token actions refuse them', async ({ page, browser }) => {
