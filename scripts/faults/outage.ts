@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { createDb } from '@/db/client';
+import { resultRows } from '@/db/result-rows';
+import type { Checks } from './check';
+import { startPostgres, stopPostgres, waitForPostgres } from './postgres-control';
+import { scimFetch, userBody, type Sent } from './scim-fetch';
+
+const WORKERS = 4;
+
+/**
+ * PostgreSQL stops in the middle of a provisioning run and comes back. Requests during the
+ * outage must get a SCIM 503 with an integer Retry-After (never a hang, never HTML); the app
+ * must recover by itself; and every member row must have its audit row and vice versa.
+ */
+export async function databaseOutage(checks: Checks, server: { url: string }, db: { url: string; orgId: string; token: string }): Promise<void> {
+  const replies: (Sent & { phase: 'before' | 'outage' | 'after' })[] = [];
+  let phase: 'before' | 'outage' | 'after' = 'before';
+  let next = 0;
+  let stop = false;
+  const worker = async () => {
+    while (!stop) {
+      const sent = await scimFetch(server.url, db.token, 'POST', '/Users', userBody(`outage-${next++}@example.test`), 12_000);
+      replies.push({ ...sent, phase });
+      if (sent.status === 503) await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const running = Promise.all(Array.from({ length: WORKERS }, worker));
+  await new Promise((r) => setTimeout(r, 1500));
+  phase = 'outage';
+  stopPostgres();
+  await new Promise((r) => setTimeout(r, 3000));
+  startPostgres();
+  await waitForPostgres(db.url);
+  phase = 'after';
+  const recoveredBy = Date.now() + 20_000;
+  while (Date.now() < recoveredBy && !replies.some((r) => r.phase === 'after' && r.status === 201)) await new Promise((r) => setTimeout(r, 200));
+  await new Promise((r) => setTimeout(r, 1000));
+  stop = true;
+  await running;
+
+  const during = replies.filter((r) => r.phase === 'outage');
+  const unavailable = replies.filter((r) => r.status === 503);
+  checks.check('requests before the outage succeed', replies.some((r) => r.phase === 'before' && r.status === 201));
+  checks.check('requests during the outage get 503', unavailable.length > 0, `${unavailable.length} of ${during.length} during the outage`);
+  checks.check('every 503 has an integer Retry-After', unavailable.every((r) => /^\d+$/.test(r.retryAfter ?? '')));
+  checks.check('every response is SCIM JSON (no HTML page)', replies.every((r) => typeof r.status !== 'number' || r.status === 204 || r.contentType === 'application/scim+json'));
+  const statuses = [...new Set(replies.map((r) => r.status))].join(', ');
+  checks.check('no request hangs or loses its connection', replies.every((r) => typeof r.status === 'number'), `statuses seen: ${statuses}; slowest ${Math.round(Math.max(...replies.map((r) => r.ms)))} ms`);
+  checks.check('the app recovers by itself when the database returns', replies.some((r) => r.phase === 'after' && r.status === 201));
+
+  const handle = await createDb({ url: db.url, poolSize: 1 });
+  try {
+    const [orphans] = resultRows(await handle.db.execute(sql`
+      select
+        (select count(*) from members m where m.org_id = ${db.orgId}::uuid and m.source = 'scim' and not exists
+          (select 1 from audit_events a where a.org_id = m.org_id and a.resource_id = m.id::text and a.action = 'scim.user.create' and a.status = 201))::int as members_without_audit,
+        (select count(*) from audit_events a where a.org_id = ${db.orgId}::uuid and a.action = 'scim.user.create' and a.status = 201 and not exists
+          (select 1 from members m where m.org_id = a.org_id and m.id::text = a.resource_id))::int as audit_without_member,
+        (select count(*) from members m where m.org_id = ${db.orgId}::uuid and m.source = 'scim')::int as members`));
+    const created = replies.filter((r) => r.status === 201).length;
+    checks.check('every member row has its audit row', orphans?.members_without_audit === 0, JSON.stringify(orphans));
+    checks.check('every audit row of a create has its member', orphans?.audit_without_member === 0);
+    checks.check('each 201 the client saw is a stored member', Number(orphans?.members) >= created, `${String(orphans?.members)} stored, ${created} acknowledged`);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,32 @@
+export type Sent = { status: number | 'timeout' | 'network'; ms: number; retryAfter: string | null; contentType: string | null; json: Record<string, unknown> | null };
+
+/** One SCIM request with a hard time limit; never throws. "Never a hang" is measured here. */
+export async function scimFetch(base: string, token: string, method: string, path: string, body?: unknown, timeoutMs = 15_000): Promise<Sent> {
+  const started = performance.now();
+  try {
+    const response = await fetch(`${base}/api/scim/v2${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/scim+json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.text();
+    let json: Record<string, unknown> | null = null;
+    try {
+      json = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    } catch {
+      json = null;
+    }
+    return { status: response.status, ms: performance.now() - started, retryAfter: response.headers.get('retry-after'), contentType: response.headers.get('content-type'), json };
+  } catch (error) {
+    const timedOut = (error as Error).name === 'TimeoutError';
+    return { status: timedOut ? 'timeout' : 'network', ms: performance.now() - started, retryAfter: null, contentType: null, json: null };
+  }
+}
+
+export const userBody = (userName: string) => ({
+  schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+  userName,
+  emails: [{ value: userName, type: 'work', primary: true }],
+  active: true,
+});
