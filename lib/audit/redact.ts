@@ -2,6 +2,8 @@
  * Last line of defence for the audit summary: whatever a caller put there, keys that can hold
  * secrets are replaced, and long strings are cut. Callers already pass only names and paths.
  */
+import { toStorableText } from '@/lib/storable-text';
+
 const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie|credential/i;
 const MAX_STRING = 500;
 const MAX_DEPTH = 5;
@@ -11,12 +13,13 @@ export function redactSummary(summary: Record<string, unknown>): Record<string, 
 }
 
 function redactValue(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
+  // Request text can hold what jsonb refuses (NUL, lone surrogates): the row must still be written.
+  if (typeof value === 'string') return toStorableText(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value);
   if (depth >= MAX_DEPTH || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.slice(0, 100).map((v) => redactValue(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) ? '[redacted]' : redactValue(v, depth + 1);
+    out[toStorableText(key)] = SECRET_KEY.test(key) ? '[redacted]' : redactValue(v, depth + 1);
   }
   return out;
 }

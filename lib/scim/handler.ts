@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import type { Db } from '@/db/client';
 import type { AuditAction } from '@/lib/audit/audit-actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { pgErrorCode } from '@/lib/errors';
 import { notifyTeamChanged } from '@/lib/live/team-change-channel';
+import { isStorableText } from '@/lib/storable-text';
 import { recordTokenUse } from '@/lib/tokens/record-token-use';
 import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
 import { authenticate } from './authenticate';
@@ -31,7 +33,25 @@ export type ScimDeps = {
 /** Everything after /api/scim/v2 in the request path, split on '/'. */
 export function scimPathSegments(url: URL): string[] {
   const match = /\/api\/scim\/v2(?:\/(.*))?$/i.exec(url.pathname);
-  return (match?.[1] ?? '').split('/').filter(Boolean).map(decodeURIComponent);
+  return (match?.[1] ?? '').split('/').filter(Boolean).map(decodeSegment);
+}
+
+/** A malformed %-escape cannot name anything: it stays as sent and will not match a route or id. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Query values PostgreSQL could not store (NUL, lone surrogates) are refused before any query. */
+function assertStorableQuery(url: URL): void {
+  for (const [name, value] of url.searchParams) {
+    if (!isStorableText(value)) {
+      throw new ScimError(400, name.toLowerCase() === 'filter' ? 'invalidFilter' : 'invalidValue', `The ${name.slice(0, 40)} parameter has a NUL character or invalid Unicode`);
+    }
+  }
 }
 
 /**
@@ -58,6 +78,7 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
       return error.toResponse();
     }
     token = auth.token;
+    assertStorableQuery(url);
     await assertTokenRate(deps.db, token.id, deps.tokenRatePerMinute ?? 0);
     const route: RouteMatch = matchRoute(request.method, scimPathSegments(url));
     action = route.operation.action;
@@ -80,12 +101,27 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
     if (error.status >= 500 && !(thrown instanceof ScimError)) {
       const requestId = crypto.randomUUID();
       // Method, path and the error only: never the body or headers (../shared/STYLE.md mistake 10).
-      console.error(`[scim ${requestId}] ${request.method} ${notes.summary.path}:`, thrown instanceof Error ? thrown.message : thrown);
+      console.error(`[scim ${requestId}] ${request.method} ${notes.summary.path}: ${describeError(thrown)}`);
       notes.summary.requestId = requestId;
     }
-    if (token) await logFailure(deps, token, action, resourceType, error, notes, idp, startedAt).catch(() => {});
+    if (token) {
+      await logFailure(deps, token, action, resourceType, error, notes, idp, startedAt).catch((logError: unknown) => {
+        console.error(`[scim] the sync-log row of a failed ${request.method} could not be written: ${describeError(logError)}`);
+      });
+    }
     return error.toResponse();
   }
+}
+
+/**
+ * What may be logged about an unexpected error: its kind, the database's code and the driver's
+ * message. Never Drizzle's own message, which repeats the query's parameters (request values).
+ */
+function describeError(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  const shown = cause ?? (error instanceof Error && error.name !== 'DrizzleQueryError' ? error : undefined);
+  const code = pgErrorCode(error);
+  return `${shown?.name ?? 'Error'}${code ? ` ${code}` : ''}: ${shown?.message ?? 'query failed'}`.slice(0, 300);
 }
 
 function auditInput(token: VerifiedToken, action: AuditAction, resourceType: string | null, resourceId: string | undefined, status: number, notes: SyncNotes, idp: string, startedAt: number) {

@@ -34,7 +34,9 @@ describe.each(testDrivers())('SCIM rate limits on $driver', ({ open }) => {
     for (let i = 0; i < 30; i++) replies.push(await client.call('GET', '/Users?count=1'));
     const ok = replies.filter((r) => r.status === 200).length;
     const limited = replies.filter((r) => r.status === 429);
-    expect(ok).toBeLessThanOrEqual(8);
+    // 8 a minute; the 30 calls may straddle the start of a new minute, so at most two windows' worth.
+    expect(ok).toBeLessThanOrEqual(16);
+    expect(limited.length).toBeGreaterThanOrEqual(14);
     expect(ok + limited.length).toBe(30);
     expect(limited.every((r) => /^[1-9]\d*$/.test(r.headers.get('retry-after') ?? ''))).toBe(true);
     // A second client process (another instance) shares the same counters: still limited.

@@ -1,4 +1,5 @@
-import { invalidSyntax, ScimError } from './errors';
+import { isStorableText } from '@/lib/storable-text';
+import { invalidSyntax, invalidValue, ScimError } from './errors';
 
 /** Advertised in ServiceProviderConfig (bulk.maxPayloadSize) and enforced here. */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -21,12 +22,16 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw invalidSyntax(`The request body is not valid JSON: ${(error as Error).message.slice(0, 200)}`);
+    // Only the position: the parser's own message quotes the body, which may hold secrets.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw invalidSyntax(`The request body is not valid JSON${position ? ` (at character ${position})` : ''}`);
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw invalidSyntax('The request body must be a JSON object');
   }
   if (depthOf(body) > MAX_JSON_DEPTH) throw invalidSyntax(`The request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  const bad = unstorableText(body);
+  if (bad !== undefined) throw invalidValue(`The request body has a NUL character or invalid Unicode (a lone surrogate) in ${bad || 'a value'}`);
   return body;
 }
 
@@ -50,6 +55,19 @@ async function readLimited(request: Request): Promise<string> {
 
 function tooLarge(): ScimError {
   return new ScimError(413, undefined, `The request body is larger than ${MAX_BODY_BYTES} bytes`);
+}
+
+/** The path of the first key or string value PostgreSQL could not store, if any. */
+function unstorableText(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return isStorableText(value) ? undefined : path;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (!isStorableText(key)) return path || 'an attribute name';
+    const found = unstorableText(child, childPath);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function depthOf(value: unknown, depth = 0): number {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { isStorableText } from '@/lib/storable-text';
 import { emailSchema } from './sign-up';
+import { textField } from './text';
 
 export const addMemberSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
+  name: textField('Enter a name'),
   email: emailSchema,
   role: z.enum(['owner', 'admin', 'member'], { error: 'Choose a role' }),
 });
@@ -11,7 +13,8 @@ export type AddMemberInput = z.infer<typeof addMemberSchema>;
 export const memberIdSchema = z.uuid('Unknown member');
 
 export const teamQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  // A search the database could not run (NUL, lone surrogates) is dropped like any other bad value.
+  q: z.string().trim().max(100).refine(isStorableText).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   status: z.enum(['active', 'suspended']).optional().catch(undefined),
   source: z.enum(['scim', 'manual']).optional().catch(undefined),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from './text';
 
 /** Shared by the sign-up form, its server action and `npm run org:create`. */
 export const orgSlugSchema = z
@@ -17,9 +18,9 @@ export const passwordSchema = z
   .max(200, 'Use at most 200 characters');
 
 export const signUpSchema = z.object({
-  orgName: z.string().trim().min(1, 'Enter the organization name').max(100, 'Use at most 100 characters'),
+  orgName: textField('Enter the organization name'),
   slug: orgSlugSchema,
-  name: z.string().trim().min(1, 'Enter your name').max(100, 'Use at most 100 characters'),
+  name: textField('Enter your name'),
   email: emailSchema,
   password: passwordSchema,
 });

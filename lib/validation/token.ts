@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { textField } from './text';
 
 /** Shared by the "Add token" form, its action and `npm run token:create`. */
 export const createScimTokenSchema = z.object({
-  name: z.string().trim().min(1, 'Name the token, e.g. "Entra production"').max(100, 'Use at most 100 characters'),
+  name: textField('Name the token, e.g. "Entra production"'),
   expiresInDays: z.coerce
     .number({ error: 'Enter a number of days' })
     .int('Enter a whole number of days')

@@ -1,3 +1,4 @@
+import { isStorableText } from '@/lib/storable-text';
 import type { ScimError } from '../errors';
 
 /**
@@ -56,7 +57,8 @@ function stringEnd(input: string, start: number, fail: Fail): number {
 function decodeString(literal: string, start: number, fail: Fail): string {
   try {
     const value: unknown = JSON.parse(literal);
-    if (typeof value === 'string') return value;
+    // "\u0000" and lone surrogates decode to text PostgreSQL cannot compare: refuse them here.
+    if (typeof value === 'string' && isStorableText(value)) return value;
   } catch {
     // fall through to the error below
   }

@@ -19,9 +19,10 @@ export function resolveAttribute(map: ResourceMap, path: AttrPath): Resolved {
   const attr = path.attr.toLowerCase();
   const sub = path.subAttr?.toLowerCase();
   for (const table of tables) {
-    const exact = table[sub ? `${attr}.${sub}` : attr];
+    // Own keys only: `constructor` must not resolve to Object.prototype's.
+    const exact = own(table, sub ? `${attr}.${sub}` : attr);
     if (exact) return wrap(exact);
-    const parent = table[attr];
+    const parent = own(table, attr);
     if (sub && parent?.type === 'multi') return { kind: 'multi', spec: parent, sub };
   }
   throw invalidFilter(`Attribute "${formatPath(path)}" is not filterable on ${map.resource}`);
@@ -29,7 +30,7 @@ export function resolveAttribute(map: ResourceMap, path: AttrPath): Resolved {
 
 /** Looks a path inside `attr[...]` up among the multi-valued attribute's sub-attributes. */
 export function resolveEntry(parent: string, entry: Record<string, ScalarSpec>, path: AttrPath): ScalarSpec {
-  const spec = path.uri || path.subAttr ? undefined : entry[path.attr.toLowerCase()];
+  const spec = path.uri || path.subAttr ? undefined : own(entry, path.attr.toLowerCase());
   if (!spec) throw invalidFilter(`Sub-attribute "${formatPath(path)}" of "${parent}" is not filterable`);
   return spec;
 }
@@ -37,9 +38,13 @@ export function resolveEntry(parent: string, entry: Record<string, ScalarSpec>, 
 function tablesFor(map: ResourceMap, path: AttrPath): Record<string, AttrSpec>[] {
   if (path.uri === undefined) return [map.core, ...Object.values(map.extensions)];
   if (sameUrn(path.uri, map.coreUrn)) return [map.core];
-  const extension = map.extensions[path.uri.toLowerCase()];
+  const extension = own(map.extensions, path.uri.toLowerCase());
   if (!extension) throw invalidFilter(`Schema "${path.uri}" is not filterable on ${map.resource}`);
   return [extension];
+}
+
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function wrap(spec: AttrSpec): Resolved {

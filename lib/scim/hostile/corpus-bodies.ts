@@ -51,6 +51,7 @@ const USER_BODIES: Spoiled[] = [
   { name: 'NUL in userName', body: user({}, 'nul\u0000@example.test'), bug: 'nulStored' },
   { name: 'NUL in displayName', body: user({ displayName: 'a\u0000b' }), bug: 'nulStored' },
   { name: 'NUL in an email value', body: user({ emails: [{ value: 'n\u0000@example.test', primary: true }] }), bug: 'nulStored' },
+  { name: 'NUL in an unknown attribute name', body: user({ 'x\u0000': 1 }), bug: 'nulStored' },
   { name: 'lone surrogate in userName', body: user({}, 'lone\ud800@example.test'), bug: 'loneSurrogate' },
   { name: 'lone surrogate in name.givenName', body: user({ name: { givenName: 'x\udfff' } }), bug: 'loneSurrogate' },
 ];
@@ -81,6 +82,7 @@ const GROUP_BODIES: Spoiled[] = [
   { name: 'constructor inside a member', body: raw(`{"displayName":"P","members":[{"constructor":{"prototype":{}}}]}`) },
   { name: 'NUL in displayName', body: group({ displayName: 'g\u0000' }), bug: 'nulStored' },
   { name: 'NUL in externalId', body: group({ externalId: 'e\u0000' }), bug: 'nulStored' },
+  { name: 'NUL in a member value', body: group({ members: [{ value: 'nul\u0000' }] }), bug: 'nulStored' },
   { name: 'lone surrogate in displayName', body: group({ displayName: 'g\ud83d' }), bug: 'loneSurrogate' },
 ];
 

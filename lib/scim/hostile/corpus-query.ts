@@ -59,7 +59,10 @@ const BROKEN_FILTERS: Filter[] = [
   f('\u202edisplayName eq "x"'),
   f('😀 eq "x"'),
   f('dīsplayName eq "x"'),
-  f('displayName eq "a" \u0000'),
+  f('displayName eq "a" \u0000', 'auditLost'),
+  f('constructor eq "x"', 'protoAttr'),
+  f('displayName eq "a" and constructor eq "x"', 'protoAttr'),
+  f('not (constructor pr)', 'protoAttr'),
   f('displayName eq "\\u0000"', 'nulFilter'),
   f('displayName co "x\\u0000y"', 'nulFilter'),
   f('displayName eq nul\u0000word', 'nulFilter'),
@@ -75,6 +78,7 @@ const USER_FILTERS: Filter[] = [
   f('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:salary gt 1'),
   f('urn:evil:schema:2.0:User:userName eq "x"'),
   f('name.givenName.x eq "a"'),
+  f('emails[constructor eq "x"]', 'protoAttr'),
   f('userName eq "\\u0000"', 'nulFilter'),
   f('emails[value sw "\\u0000"]', 'nulFilter'),
 ];
@@ -84,6 +88,7 @@ const GROUP_FILTERS: Filter[] = [
   f('members[display eq "x"]'),
   f('members.value gt "x"'),
   f('active eq true'),
+  f('members[constructor eq "x"]', 'protoAttr'),
 ];
 
 /** List parameters out of their domain: 400 invalidValue / invalidSyntax, never clamped silently. */

@@ -26,11 +26,13 @@ export type Endpoint = (typeof ENDPOINTS)[number];
  * (hostile-requests.test.ts) until the server is fixed; then the lead flips it back to `it`.
  */
 export const KNOWN_BUGS = {
-  nulStored: 'NUL (U+0000) in a stored string is a 500 instead of 400 invalidValue',
+  nulStored: 'NUL (U+0000) in a body reaches PostgreSQL (a column, or the sync-log summary in the same transaction): 500, not 400',
   nulFilter: 'NUL (U+0000) in a filter value reaches PostgreSQL: 500 instead of 400 invalidFilter',
   badPercent: 'A malformed %-escape in the path is a 500 (decodeURIComponent throws URIError)',
   loneSurrogate: 'A lone UTF-16 surrogate in a stored string is a 500 or is stored as U+FFFD',
   auditLost: 'The 4xx is answered but its sync-log row is lost (NUL in the logged filter or detail)',
+  protoAttr: 'Filter attribute "constructor" resolves to Object.prototype.constructor: the clause is dropped (200, every row) or the SQL breaks (500)',
+  groupPatchLimits: 'Group PATCH stores what POST/PUT refuse: displayName > 256, externalId > 1024 characters',
 } as const;
 export type BugId = keyof typeof KNOWN_BUGS;
 
@@ -51,12 +53,15 @@ export type HostileCase = {
   endpoint: Endpoint;
   method: string;
   /** Path after the base URL; `{user}`, `{group}`, `{foreignUser}`… are replaced by seeded ids. */
-  path: string;
+  path: string | ((ids: CorpusIds) => string);
   /** A string or bytes are sent as they are; an object or array as JSON. */
   body?: Body | ((ids: CorpusIds) => Body);
   /** Instead of `body`: this many bytes of spaces as a chunked stream with no Content-Length. */
   streamBytes?: number;
-  /** Replace (or, with value null, drop) request headers; `authorization` overrides the token. */
+  /**
+   * Replace (or, with value null, drop) request headers; `authorization` overrides the token
+   * (then no sync-log row is expected: an unknown token names no org). `{token}` is replaced.
+   */
   headers?: Record<string, string | null>;
   /** Statuses that are right for this case (default [400]). */
   status?: readonly number[];
@@ -65,7 +70,7 @@ export type HostileCase = {
 };
 
 /** Shorthand for building case lists. */
-export function c(endpoint: Endpoint, method: string, path: string, name: string, extra: Partial<HostileCase> = {}): HostileCase {
+export function c(endpoint: Endpoint, method: string, path: HostileCase['path'], name: string, extra: Partial<HostileCase> = {}): HostileCase {
   return { endpoint, method, path, name, ...extra };
 }
 

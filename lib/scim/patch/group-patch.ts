@@ -6,6 +6,7 @@ import { isEmptyValue, isObject } from './json';
 import { MemberChangeSet } from './member-changes';
 import { Adaptations, normalizeOperations } from './operations';
 import type { GroupPatchPlan, PatchOperation } from './types';
+import { MAX_NAME_LENGTH, MAX_STRING_LENGTH } from '../schemas/scalars';
 
 /** Member values in one request; larger changes must be split (Okta and Entra batch anyway). */
 export const MAX_MEMBER_VALUES = 10_000;
@@ -58,12 +59,15 @@ function applyPath(plan: Plan, op: PatchOperation, path: AttrPath, value: unknow
 function displayName(op: PatchOperation, value: unknown): string {
   if (op.op === 'remove' || isEmptyValue(value)) throw invalidValue('displayName is required and cannot be removed');
   if (typeof value !== 'string' || !value.trim()) throw invalidValue(`displayName must be a non-empty string`);
+  // The same limits as a POST/PUT body (schemas/scalars.ts); the unique index needs them too.
+  if (value.length > MAX_NAME_LENGTH) throw invalidValue(`displayName is longer than ${MAX_NAME_LENGTH} characters`);
   return value;
 }
 
 function externalId(op: PatchOperation, value: unknown): string | null {
   if (op.op === 'remove' || isEmptyValue(value)) return null;
   if (typeof value !== 'string') throw invalidValue('externalId must be a string');
+  if (value.length > MAX_STRING_LENGTH) throw invalidValue(`externalId is longer than ${MAX_STRING_LENGTH} characters`);
   return value;
 }
 
