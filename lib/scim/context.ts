@@ -48,5 +48,7 @@ export type Operation = {
   action: AuditAction;
   resourceType: 'User' | 'Group' | null;
   needsBody: boolean;
+  /** Changes nothing: runs without a transaction (its sync-log row is written on its own). */
+  readOnly?: boolean;
   run: (ctx: ScimContext) => Promise<OperationResult>;
 };

@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import type { AuditAction } from '@/lib/audit/audit-actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordScimCall } from '@/lib/audit/record-scim-call';
 import { pgErrorCode } from '@/lib/errors';
-import { notifyTeamChanged } from '@/lib/live/team-change-channel';
 import { isStorableText } from '@/lib/storable-text';
-import { recordTokenUse } from '@/lib/tokens/record-token-use';
 import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
 import { authenticate } from './authenticate';
 import { SyncNotes, type ScimContext } from './context';
@@ -86,14 +85,16 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
     const body = route.operation.needsBody ? await readJsonBody(request) : undefined;
     if (body !== undefined) idp = detectIdp({ userAgent: request.headers.get('user-agent'), url, body });
     const verified = token;
-    const result = await deps.db.transaction(async (tx) => {
+    const run = async (tx: Tx) => {
       const ctx: ScimContext = { tx, orgId: verified.orgId, token: verified, baseUrl: deps.baseUrl, request, url, id: route.id, body, notes };
       const outcome = await route.operation.run(ctx);
-      await recordAuditEvent(tx, auditInput(verified, action, resourceType, outcome.resourceId ?? route.id, outcome.status, notes, idp, startedAt));
-      await recordTokenUse(tx, verified, { ip: deps.clientIp ?? null, idp });
-      if (MUTATING.test(action)) await notifyTeamChanged(tx, verified.orgId);
+      const audit = auditInput(verified, action, resourceType, outcome.resourceId ?? route.id, outcome.status, notes, idp, startedAt);
+      await recordScimCall(tx, { ...audit, use: { ip: deps.clientIp ?? null, idp }, notifyTeam: MUTATING.test(action) });
       return outcome;
-    });
+    };
+    // Reads change nothing, so they need no transaction: BEGIN and COMMIT would be two of a
+    // lookup's five round trips. Db and Tx share the query API the read operations use.
+    const result = route.operation.readOnly ? await run(deps.db as unknown as Tx) : await deps.db.transaction(run);
     if (result.body === undefined) return new Response(null, { status: result.status, headers: result.headers });
     return scimJson(result.status, result.body, result.headers);
   } catch (thrown) {

@@ -11,12 +11,14 @@ export const discoveryOperations = {
     action: 'scim.discovery.read',
     resourceType: null,
     needsBody: false,
+    readOnly: true,
     run: async (ctx) => ({ status: 200, body: serviceProviderConfig(ctx.baseUrl) }),
   },
   resourceTypes: {
     action: 'scim.discovery.read',
     resourceType: null,
     needsBody: false,
+    readOnly: true,
     run: async (ctx) => {
       if (ctx.id === undefined) {
         const all = resourceTypes(ctx.baseUrl);
@@ -31,6 +33,7 @@ export const discoveryOperations = {
     action: 'scim.discovery.read',
     resourceType: null,
     needsBody: false,
+    readOnly: true,
     run: async (ctx) => {
       if (ctx.id === undefined) {
         const all = schemas(ctx.baseUrl);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { groups, type Group } from '@/db/schema';
 import { findGroupMemberRefs } from '@/lib/groups/find-group-members';
 import { addGroupMembers, replaceGroupMembers } from '@/lib/groups/group-membership';
@@ -16,6 +16,7 @@ import { isResourceId } from '../resource-id';
 import { parseGroupBody } from '../schemas/group';
 import { applyGroupMemberChanges, noteUnknownMembers } from './group-members';
 import { listQueryFrom } from './list-query';
+import { pageWithTotal } from './page-with-total';
 import { patchOperationsOf } from './patch-body';
 
 async function requireGroup(ctx: ScimContext, forUpdate = false): Promise<Group> {
@@ -44,16 +45,12 @@ async function listGroups(ctx: ScimContext, fromBody: boolean): Promise<Operatio
   const query = listQueryFrom(ctx, fromBody);
   const conditions: SQL[] = [eq(groups.orgId, ctx.orgId)];
   if (query.filter) conditions.push(compileGroupFilter(query.filter));
-  const where = and(...conditions);
-  const [total] = await ctx.tx.select({ n: count() }).from(groups).where(where);
   const sort = query.sortBy ? groupSortColumn(query.sortBy) : groups.createdAt;
-  const direction = query.sortOrder === 'descending' ? desc : asc;
-  const rows = query.count === 0 ? [] : await ctx.tx.select().from(groups).where(where)
-    .orderBy(direction(sort), direction(groups.id)).limit(query.count).offset(query.startIndex - 1);
+  const { rows, total } = await pageWithTotal(ctx.tx, groups, and(...conditions), { sort, id: groups.id, descending: query.sortOrder === 'descending' }, query);
   // One query for every group's members on the page, and none when members are excluded.
   const refs = needsMembers(query) ? await findGroupMemberRefs(ctx.tx, ctx.orgId, rows.map((r) => r.id)) : undefined;
   const resources = rows.map((row) => projectAttributes(groupResource(row, refs?.get(row.id), ctx.baseUrl), query));
-  return { status: 200, body: listResponse(resources, total?.n ?? 0, query.startIndex, resources.length) };
+  return { status: 200, body: listResponse(resources, total, query.startIndex, resources.length) };
 }
 
 export const groupOperations = {
@@ -67,15 +64,15 @@ export const groupOperations = {
     },
   },
   get: {
-    action: 'scim.group.read', resourceType: 'Group', needsBody: false,
+    action: 'scim.group.read', resourceType: 'Group', needsBody: false, readOnly: true,
     run: async (ctx) => {
       const query = listQueryFrom(ctx, false);
       const result = await groupResult(ctx, await requireGroup(ctx), 200, needsMembers(query));
       return { ...result, body: projectAttributes(result.body as Record<string, unknown>, query) };
     },
   },
-  list: { action: 'scim.group.list', resourceType: 'Group', needsBody: false, run: (ctx) => listGroups(ctx, false) },
-  search: { action: 'scim.group.list', resourceType: 'Group', needsBody: true, run: (ctx) => listGroups(ctx, true) },
+  list: { action: 'scim.group.list', resourceType: 'Group', needsBody: false, readOnly: true, run: (ctx) => listGroups(ctx, false) },
+  search: { action: 'scim.group.list', resourceType: 'Group', needsBody: true, readOnly: true, run: (ctx) => listGroups(ctx, true) },
   replace: {
     action: 'scim.group.replace', resourceType: 'Group', needsBody: true,
     run: async (ctx) => {

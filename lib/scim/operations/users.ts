@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { members } from '@/db/schema';
 import { getMember } from '@/lib/members/get-member';
 import { deleteMemberRow } from '@/lib/members/remove-member';
@@ -15,6 +15,7 @@ import { toUserResource } from '../resources/user-resource';
 import { parseUserBody } from '../schemas/user';
 import { isResourceId } from '../resource-id';
 import { listQueryFrom } from './list-query';
+import { pageWithTotal } from './page-with-total';
 import { patchOperationsOf } from './patch-body';
 
 function userResult(ctx: ScimContext, row: Parameters<typeof toUserResource>[0], status: number): OperationResult {
@@ -47,15 +48,10 @@ async function listUsers(ctx: ScimContext, fromBody: boolean): Promise<Operation
   const query = listQueryFrom(ctx, fromBody);
   const conditions: SQL[] = [eq(members.orgId, ctx.orgId)];
   if (query.filter) conditions.push(compileUserFilter(query.filter));
-  const where = and(...conditions);
-  const [total] = await ctx.tx.select({ n: count() }).from(members).where(where);
   const sort = query.sortBy ? userSortColumn(query.sortBy) : members.createdAt;
-  const direction = query.sortOrder === 'descending' ? desc : asc;
-  // Ties broken by id so that pages never skip or repeat a row.
-  const rows = query.count === 0 ? [] : await ctx.tx.select().from(members).where(where)
-    .orderBy(direction(sort), direction(members.id)).limit(query.count).offset(query.startIndex - 1);
+  const { rows, total } = await pageWithTotal(ctx.tx, members, and(...conditions), { sort, id: members.id, descending: query.sortOrder === 'descending' }, query);
   const resources = rows.map((row) => projectAttributes(toUserResource(row, ctx.baseUrl), query));
-  return { status: 200, body: listResponse(resources, total?.n ?? 0, query.startIndex, resources.length) };
+  return { status: 200, body: listResponse(resources, total, query.startIndex, resources.length) };
 }
 
 export const userOperations = {
@@ -64,15 +60,15 @@ export const userOperations = {
     run: async (ctx) => userResult(ctx, await insertMember(ctx.tx, ctx.orgId, parseAndNote(ctx, ctx.body), 'scim'), 201),
   },
   get: {
-    action: 'scim.user.read', resourceType: 'User', needsBody: false,
+    action: 'scim.user.read', resourceType: 'User', needsBody: false, readOnly: true,
     run: async (ctx) => {
       const result = userResult(ctx, await requireUser(ctx), 200);
       const query = listQueryFrom(ctx, false);
       return { ...result, body: projectAttributes(result.body as Record<string, unknown>, query) };
     },
   },
-  list: { action: 'scim.user.list', resourceType: 'User', needsBody: false, run: (ctx) => listUsers(ctx, false) },
-  search: { action: 'scim.user.list', resourceType: 'User', needsBody: true, run: (ctx) => listUsers(ctx, true) },
+  list: { action: 'scim.user.list', resourceType: 'User', needsBody: false, readOnly: true, run: (ctx) => listUsers(ctx, false) },
+  search: { action: 'scim.user.list', resourceType: 'User', needsBody: true, readOnly: true, run: (ctx) => listUsers(ctx, true) },
   replace: {
     action: 'scim.user.replace', resourceType: 'User', needsBody: true,
     run: async (ctx) => {
