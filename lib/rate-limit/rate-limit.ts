@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { resultRows } from '@/db/result-rows';
 
@@ -14,13 +14,22 @@ const WINDOW_START = (windowSeconds: number) =>
  * undo the count.
  */
 export async function hitRateLimit(db: DbOrTx, key: string, rule: RateLimitRule): Promise<RateLimitOutcome> {
-  const rows = await db.execute(sql`
-    insert into rate_limits (key, window_start, count) values (${key}, ${WINDOW_START(rule.windowSeconds)}, 1)
+  const rows = await db.execute(rateHitStatement(sql`select ${key}::text`, rule));
+  return rateOutcome(resultRows(rows)[0], rule);
+}
+
+/**
+ * The counting upsert for the keys a query yields, returning `count` and `remaining` (seconds
+ * left in the window). Exported so a caller can fold the count into a query it runs anyway.
+ */
+export function rateHitStatement(keys: SQL, rule: RateLimitRule): SQL {
+  return sql`
+    insert into rate_limits (key, window_start, count)
+    select k.key, ${WINDOW_START(rule.windowSeconds)}, 1 from (${keys}) as k(key)
     on conflict (key) do update set
       count = case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end,
       window_start = excluded.window_start
-    returning count, extract(epoch from (window_start + make_interval(secs => ${rule.windowSeconds}::int) - clock_timestamp()))::float8 as remaining`);
-  return outcome(resultRows(rows)[0], rule);
+    returning count, extract(epoch from (window_start + make_interval(secs => ${rule.windowSeconds}::int) - clock_timestamp()))::float8 as remaining`;
 }
 
 /** The key's count in the current window, without counting a hit. */
@@ -29,10 +38,10 @@ export async function peekRateLimit(db: DbOrTx, key: string, rule: RateLimitRule
     select count, extract(epoch from (window_start + make_interval(secs => ${rule.windowSeconds}::int) - clock_timestamp()))::float8 as remaining
     from rate_limits where key = ${key} and window_start = ${WINDOW_START(rule.windowSeconds)}`);
   const row = resultRows(rows)[0];
-  return row ? outcome(row, rule) : { allowed: true, count: 0, retryAfterSeconds: 0 };
+  return row ? rateOutcome(row, rule) : { allowed: true, count: 0, retryAfterSeconds: 0 };
 }
 
-function outcome(row: Record<string, unknown> | undefined, rule: RateLimitRule): RateLimitOutcome {
+export function rateOutcome(row: Record<string, unknown> | undefined, rule: RateLimitRule): RateLimitOutcome {
   const count = Number(row?.count ?? 0);
   // Retry-After must be a whole number of seconds (Okta parses it as an integer), at least 1.
   const retryAfterSeconds = Math.max(1, Math.ceil(Number(row?.remaining ?? rule.windowSeconds)));

@@ -10,7 +10,7 @@ import { authenticate } from './authenticate';
 import { SyncNotes, type ScimContext } from './context';
 import { ScimError } from './errors';
 import { detectIdp } from './idp';
-import { assertTokenRate, countAuthFailure } from './rate-limits';
+import { assertWithinTokenRate, countAuthFailure, tokenRateCount } from './rate-limits';
 import { readJsonBody } from './read-body';
 import { scimJson } from './respond';
 import { matchRoute, type RouteMatch } from './route-table';
@@ -69,7 +69,7 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
   let action: AuditAction = 'scim.request.invalid';
   let resourceType: string | null = null;
   try {
-    const auth = await authenticate(deps.db, request.headers.get('authorization'));
+    const auth = await authenticate(deps.db, request.headers.get('authorization'), tokenRateCount(deps.tokenRatePerMinute));
     if (!auth.ok) {
       const limited = auth.reason === 'scope' ? null : await countAuthFailure(deps.db, deps.clientIp, auth.token?.orgId);
       const error = limited ?? auth.error;
@@ -78,7 +78,7 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
     }
     token = auth.token;
     assertStorableQuery(url);
-    await assertTokenRate(deps.db, token.id, deps.tokenRatePerMinute ?? 0);
+    assertWithinTokenRate(auth.rate, deps.tokenRatePerMinute);
     const route: RouteMatch = matchRoute(request.method, scimPathSegments(url));
     action = route.operation.action;
     resourceType = route.operation.resourceType;

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
-import { hitRateLimit } from '@/lib/rate-limit/rate-limit';
+import { hitRateLimit, type RateLimitOutcome } from '@/lib/rate-limit/rate-limit';
 import { rateLimitRules, TOKEN_LIMIT_SHARDS, tokenRateRule } from '@/lib/rate-limit/rules';
+import type { TokenRateCount } from '@/lib/tokens/verify-scim-token';
 import { ScimError } from './errors';
 
 function tooMany(detail: string, retryAfterSeconds: number): ScimError {
@@ -20,10 +21,17 @@ export async function countAuthFailure(db: Db, clientIp: string | null | undefin
   return blocked ? tooMany('Too many failed authentication attempts; retry later', blocked.retryAfterSeconds) : null;
 }
 
-/** The per-token request limit (SCIM_TOKEN_RATE_LIMIT_PER_MINUTE); 0 means no limit. */
-export async function assertTokenRate(db: Db, tokenId: string, perMinute: number): Promise<void> {
-  if (perMinute <= 0) return;
+/**
+ * How the token lookup counts this request against SCIM_TOKEN_RATE_LIMIT_PER_MINUTE (0: not at
+ * all). The counter is split over random shards so one IdP's concurrent requests rarely wait on
+ * the same row.
+ */
+export function tokenRateCount(perMinute: number | undefined): TokenRateCount | undefined {
+  if (!perMinute || perMinute <= 0) return undefined;
   const shard = Math.floor(Math.random() * TOKEN_LIMIT_SHARDS);
-  const outcome = await hitRateLimit(db, `scim-token:${tokenId}:${shard}`, tokenRateRule(perMinute));
-  if (!outcome.allowed) throw tooMany(`This token is over its limit of ${perMinute} requests a minute`, outcome.retryAfterSeconds);
+  return { rule: tokenRateRule(perMinute), keyPrefix: 'scim-token:', keySuffix: `:${shard}` };
+}
+
+export function assertWithinTokenRate(outcome: RateLimitOutcome | undefined, perMinute: number | undefined): void {
+  if (outcome && !outcome.allowed) throw tooMany(`This token is over its limit of ${perMinute} requests a minute`, outcome.retryAfterSeconds);
 }
