@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+/** `npm run build`, unless `skip` and a build is already there. Build output goes to stderr. */
+export async function buildIfNeeded(skip: boolean): Promise<void> {
+  if (skip && fs.existsSync(path.join('.next', 'BUILD_ID'))) {
+    log('using the existing production build (.next)');
+    return;
+  }
+  log('building (npm run build)…');
+  const code = await new Promise<number | null>((resolve) => {
+    spawn('npm', ['run', 'build'], { stdio: ['ignore', process.stderr, process.stderr] }).on('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`npm run build failed (exit ${code})`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningServer = { pid: number; url: string; stop: () => Promise<void>; logTail: () => string };
+
+/**
+ * `next start` on `port` with `env`, in its own process group so that stopping it stops its
+ * children too. Ready when the SCIM endpoint answers (401 without a token is an answer).
+ */
+export async function startServer(port: number, env: Record<string, string>): Promise<RunningServer> {
+  const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - 40));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exited = false;
+  // The server has its own process group: if the bench dies, take the server with it.
+  const killOnExit = () => {
+    if (!exited) process.kill(-(child.pid as number), 'SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  const exit = new Promise<void>((resolve) => child.on('exit', () => {
+    exited = true;
+    process.removeListener('exit', killOnExit);
+    resolve();
+  }));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (!(await answers(`${url}/api/scim/v2/ServiceProviderConfig`))) {
+    if (exited || Date.now() > deadline) {
+      if (!exited) process.kill(-(child.pid as number), 'SIGKILL');
+      throw new Error(`next start did not come up on port ${port}:\n${lines.join('\n')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    pid: child.pid as number,
+    url,
+    logTail: () => lines.join('\n'),
+    stop: async () => {
+      if (exited) return;
+      process.kill(-(child.pid as number), 'SIGTERM');
+      const timeout = setTimeout(() => !exited && process.kill(-(child.pid as number), 'SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(timeout);
+    },
+  };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    await response.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
