@@ -48,6 +48,8 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     },
   });
   const sizes = { ...(values.quick ? QUICK : FULL) };
+  // PGlite serves about half PostgreSQL's rate: give its 10,000-user cycle the time to finish.
+  if (values.pglite) sizes.entra = { ...sizes.entra, maxSeconds: sizes.entra.maxSeconds * 2 };
   if (values.large !== undefined) {
     const large = Number(values.large);
     if (!/^\d+$/.test(values.large) || large < 2 * sizes.small || large > 1_000_000) {
