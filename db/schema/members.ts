@@ -78,6 +78,9 @@ export const members = pgTable(
     index('members_org_id_email_idx').on(t.orgId, sql`lower(${t.email})`),
     index('members_org_id_created_at_id_idx').on(t.orgId, t.createdAt, t.id),
     index('members_account_id_idx').on(t.accountId),
+    // The manager foreign key's reverse lookup: without it every DELETE scanned the whole org
+    // (65 ms of a 66 ms delete at 100,000 members; 0.8 ms with it).
+    index('members_org_id_manager_id_idx').on(t.orgId, t.managerId).where(sql`${t.managerId} is not null`),
     uniqueIndex('members_org_id_account_id_uq').on(t.orgId, t.accountId),
     uniqueIndex('members_invite_token_hash_uq').on(t.inviteTokenHash),
     // A manager is another member of the same org; the key carries org_id so it cannot cross orgs.

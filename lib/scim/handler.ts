@@ -89,7 +89,7 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
       const ctx: ScimContext = { tx, orgId: verified.orgId, token: verified, baseUrl: deps.baseUrl, request, url, id: route.id, body, notes };
       const outcome = await route.operation.run(ctx);
       const audit = auditInput(verified, action, resourceType, outcome.resourceId ?? route.id, outcome.status, notes, idp, startedAt);
-      await recordScimCall(tx, { ...audit, use: { ip: deps.clientIp ?? null, idp }, notifyTeam: MUTATING.test(action) });
+      await recordScimCall(tx, { ...audit, use: { ip: deps.clientIp ?? null, idp }, notifyTeam: MUTATING.test(action), durable: !route.operation.readOnly });
       return outcome;
     };
     // Reads change nothing, so they need no transaction: BEGIN and COMMIT would be two of a

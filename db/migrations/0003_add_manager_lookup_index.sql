@@ -1,0 +1,1 @@
+CREATE INDEX "members_org_id_manager_id_idx" ON "members" USING btree ("org_id","manager_id") WHERE "members"."manager_id" is not null;
