@@ -27,6 +27,8 @@ export type ScimDeps = {
   clientIp?: string | null;
   /** Requests a token may make per minute; 0 or absent: no limit. */
   tokenRatePerMinute?: number;
+  /** Longest a request may take before it is answered 503 (default 10 s). */
+  deadlineMs?: number;
 };
 
 /** Everything after /api/scim/v2 in the request path, split on '/'. */
@@ -59,6 +61,22 @@ function assertStorableQuery(url: URL): void {
  * transaction of its own (../shared/STYLE.md pattern 4).
  */
 export async function handleScimRequest(request: Request, deps: ScimDeps): Promise<Response> {
+  // While PostgreSQL restarts, a query can wait on a connection that will never answer; the IdP
+  // must get a 503 it can retry, not a hung request (npm run test:faults measures this).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<Response>((resolve) => {
+    timer = setTimeout(() => resolve(new ScimError(503, undefined, 'The database did not answer in time; retry shortly', { 'Retry-After': '5' }).toResponse()), deps.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([handleWithoutDeadline(request, deps), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const DEFAULT_DEADLINE_MS = 10_000;
+
+async function handleWithoutDeadline(request: Request, deps: ScimDeps): Promise<Response> {
   const startedAt = performance.now();
   const url = new URL(request.url);
   const notes = new SyncNotes();
