@@ -1,9 +1,28 @@
-import type { Operation } from '../context';
+import type { Operation, OperationResult, ScimContext } from '../context';
 import { notFound } from '../errors';
 import { listResponse } from '../resources/list-response';
 import { resourceTypeById, resourceTypes } from '../discovery/resource-types';
 import { schemaById, schemas } from '../discovery/schemas';
 import { serviceProviderConfig } from '../discovery/service-provider-config';
+
+/** A discovery document read: the whole list as a ListResponse, or one item by id (else 404). */
+function listOrOne<T>(noun: string, all: (baseUrl: string) => T[], byId: (id: string, baseUrl: string) => T | undefined): Operation {
+  return {
+    action: 'scim.discovery.read',
+    resourceType: null,
+    needsBody: false,
+    readOnly: true,
+    run: async (ctx: ScimContext): Promise<OperationResult> => {
+      if (ctx.id === undefined) {
+        const items = all(ctx.baseUrl);
+        return { status: 200, body: listResponse(items, items.length, 1, items.length) };
+      }
+      const one = byId(ctx.id, ctx.baseUrl);
+      if (!one) throw notFound(`No ${noun} ${ctx.id.slice(0, 200)}`);
+      return { status: 200, body: one };
+    },
+  };
+}
 
 /** The discovery documents are built once; only meta.location depends on the base URL. */
 export const discoveryOperations = {
@@ -14,34 +33,6 @@ export const discoveryOperations = {
     readOnly: true,
     run: async (ctx) => ({ status: 200, body: serviceProviderConfig(ctx.baseUrl) }),
   },
-  resourceTypes: {
-    action: 'scim.discovery.read',
-    resourceType: null,
-    needsBody: false,
-    readOnly: true,
-    run: async (ctx) => {
-      if (ctx.id === undefined) {
-        const all = resourceTypes(ctx.baseUrl);
-        return { status: 200, body: listResponse(all, all.length, 1, all.length) };
-      }
-      const one = resourceTypeById(ctx.id, ctx.baseUrl);
-      if (!one) throw notFound(`No resource type ${ctx.id.slice(0, 100)}`);
-      return { status: 200, body: one };
-    },
-  },
-  schemas: {
-    action: 'scim.discovery.read',
-    resourceType: null,
-    needsBody: false,
-    readOnly: true,
-    run: async (ctx) => {
-      if (ctx.id === undefined) {
-        const all = schemas(ctx.baseUrl);
-        return { status: 200, body: listResponse(all, all.length, 1, all.length) };
-      }
-      const one = schemaById(ctx.id, ctx.baseUrl);
-      if (!one) throw notFound(`No schema ${ctx.id.slice(0, 200)}`);
-      return { status: 200, body: one };
-    },
-  },
+  resourceTypes: listOrOne('resource type', resourceTypes, resourceTypeById),
+  schemas: listOrOne('schema', schemas, schemaById),
 } satisfies Record<string, Operation>;
