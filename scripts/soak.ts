@@ -65,6 +65,7 @@ try {
   }, 60_000);
   let total = 0;
   let errors = 0;
+  const errorKinds = new Map<string, number>();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (Date.now() < end) {
       const started = performance.now();
@@ -74,11 +75,14 @@ try {
       if (typeof status !== 'number' || status >= 500 || status === 429) {
         minute.errors++;
         errors++;
+        errorKinds.set(String(status), (errorKinds.get(String(status)) ?? 0) + 1);
       }
     }
   }));
   clearInterval(report);
-  console.log(`soak: ${total} requests in ${minutes} min at concurrency ${concurrency}, ${errors} errors (5xx, 429, timeouts), final server RSS ${treeRssMb(server.pid).toFixed(0)} MB`);
+  const kinds = [...errorKinds].map(([kind, count]) => `${kind}×${count}`).join(', ');
+  console.log(`soak: ${total} requests in ${minutes} min at concurrency ${concurrency}, ${errors} errors (5xx, 429, timeouts)${kinds ? `: ${kinds}` : ''}, final server RSS ${treeRssMb(server.pid).toFixed(0)} MB`);
+  if (errors > 0) console.log(`server log tail:\n${server.logTail()}`);
   process.exitCode = errors === 0 ? 0 : 1;
 } finally {
   await server.stop();
