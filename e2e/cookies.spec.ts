@@ -25,3 +25,14 @@ test('the session cookie is Secure, HttpOnly and SameSite when served over HTTPS
   expect(session).toMatch(/;\s*HttpOnly/i);
   expect(session).toMatch(/;\s*SameSite=Lax/i);
 });
+
+test('pages carry the security headers: CSP without framing, nosniff, referrer policy', async ({ request }) => {
+  const response = await request.get('/sign-in');
+  const headers = response.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("default-src 'self'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-powered-by']).toBeUndefined();
+});
