@@ -1,3 +1,4 @@
+import { parseJsonObject } from '@/lib/parse-json-object';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema';
 import type { Db } from '@/db/client';
@@ -36,12 +37,7 @@ export async function scimClientFor(db: Db, options: { userAgent?: string; clien
     };
     const response = await handleScimRequest(new Request(`${BASE_URL}${path}`, init), { db, baseUrl: BASE_URL, clientIp: options.clientIp ?? '203.0.113.9', tokenRatePerMinute: options.tokenRatePerMinute });
     const text = await response.text();
-    let json: Record<string, unknown> | null = null;
-    try {
-      json = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-    } catch {
-      json = null;
-    }
+    const json = parseJsonObject(text);
     return { status: response.status, headers: response.headers, json, text };
   };
   const auditRows = () =>

@@ -1,3 +1,4 @@
+import { parseJsonObject } from '@/lib/parse-json-object';
 export type Sent = { status: number | 'timeout' | 'network'; ms: number; retryAfter: string | null; contentType: string | null; json: Record<string, unknown> | null };
 
 /** One SCIM request with a hard time limit; never throws. "Never a hang" is measured here. */
@@ -11,12 +12,7 @@ export async function scimFetch(base: string, token: string, method: string, pat
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
-    let json: Record<string, unknown> | null = null;
-    try {
-      json = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-    } catch {
-      json = null;
-    }
+    const json = parseJsonObject(text);
     return { status: response.status, ms: performance.now() - started, retryAfter: response.headers.get('retry-after'), contentType: response.headers.get('content-type'), json };
   } catch (error) {
     const timedOut = (error as Error).name === 'TimeoutError';

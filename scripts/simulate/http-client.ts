@@ -1,3 +1,4 @@
+import { parseJsonObject } from '@/lib/parse-json-object';
 import http from 'node:http';
 import https from 'node:https';
 import type { Outcome, Recorder } from './stats';
@@ -61,7 +62,7 @@ export class ScimHttpClient {
       text = error instanceof Error ? error.message : String(error);
     }
     const ms = performance.now() - started;
-    const json = parseJson(text);
+    const json = parseJsonObject(text);
     const ok = typeof outcome === 'number' && expected.includes(outcome);
     const detail = json && typeof json.detail === 'string' ? json.detail : text.slice(0, 200);
     this.options.recorder.record(kind, outcome, ms, ok ? undefined : `${method} ${path.slice(0, 120)} → ${outcome}${detail ? `: ${detail}` : ''}`);
@@ -93,12 +94,3 @@ export class ScimHttpClient {
   }
 }
 
-function parseJson(text: string): Json | null {
-  if (!text) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
-  } catch {
-    return null;
-  }
-}
