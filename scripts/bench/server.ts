@@ -4,11 +4,14 @@ import net from 'node:net';
 import path from 'node:path';
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+/** `npm start`: built by `npm run build` (scripts/build-server.ts). */
+const SERVER_BUNDLE = path.join('dist', 'production-server.mjs');
 
 /** `npm run build`, unless `skip` and a build is already there. Build output goes to stderr. */
 export async function buildIfNeeded(skip: boolean): Promise<void> {
-  if (skip && fs.existsSync(path.join('.next', 'BUILD_ID'))) {
-    log('using the existing production build (.next)');
+  // Both halves of a build: Next's (.next) and the production server's bundle (dist/).
+  if (skip && fs.existsSync(path.join('.next', 'BUILD_ID')) && fs.existsSync(SERVER_BUNDLE)) {
+    log('using the existing production build (.next, dist/)');
     return;
   }
   log('building (npm run build)…');
@@ -32,12 +35,12 @@ export async function freePort(): Promise<number> {
 export type RunningServer = { pid: number; url: string; stop: () => Promise<void>; logTail: () => string };
 
 /**
- * `next start` on `port` with `env`, in its own process group so that stopping it stops its
- * children too. Ready when the SCIM endpoint answers (401 without a token is an answer).
+ * The production server (`npm start`: SCIM served directly, pages by Next) on `port` with `env`,
+ * in its own process group so that stopping it stops its children too. Ready when the SCIM
+ * endpoint answers (401 without a token is an answer).
  */
 export async function startServer(port: number, env: Record<string, string>): Promise<RunningServer> {
-  const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
-  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [SERVER_BUNDLE, '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -65,7 +68,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   while (!(await answers(`${url}/api/scim/v2/ServiceProviderConfig`))) {
     if (exited || Date.now() > deadline) {
       if (!exited) process.kill(-(child.pid as number), 'SIGKILL');
-      throw new Error(`next start did not come up on port ${port}:\n${lines.join('\n')}`);
+      throw new Error(`the production server did not come up on port ${port}:\n${lines.join('\n')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
