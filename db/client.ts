@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { getEnv } from '@/lib/env';
+import { runDbCloseHooks } from './close-hooks';
 import { acquireDataDirLock } from './data-dir-lock';
 import { migrateDatabase } from './migrate';
 import * as schema from './schema';
@@ -46,7 +47,10 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
         const { unlisten } = await client.listen(channel, onPayload);
         return unlisten;
       },
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await runDbCloseHooks(db);
+        await client.end({ timeout: 5 });
+      },
     };
   }
   const inMemory = options.dataDir.startsWith('memory://');
@@ -60,6 +64,7 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
       driver: 'pglite',
       listen: async (channel, onPayload) => client.listen(channel, onPayload),
       close: async () => {
+        await runDbCloseHooks(db);
         await client.close();
         release();
       },

@@ -1,7 +1,8 @@
 import 'server-only';
-import { getDb } from '@/db/client';
+import { getDbHandle } from '@/db/client';
 import { getEnv } from '@/lib/env';
 import { handleScimRequest } from '@/lib/scim/handler';
+import { forgetScimToken, TOKEN_REVOKED_CHANNEL } from '@/lib/tokens/token-cache';
 
 /**
  * The SCIM API's public base URL: from APP_URL/AUTH_URL when configured; in development only,
@@ -14,11 +15,25 @@ export function scimBaseUrl(requestUrl?: string): string {
   return `${origin}/api/scim/v2`;
 }
 
+// Tokens verified in the last second are trusted from memory (lib/tokens/token-cache.ts): a
+// revocation made through another instance must reach this one's cache at once.
+const globalForRevocations = globalThis as unknown as { rosterTokenRevocations?: Promise<unknown> };
+
+function listenForRevocations(): void {
+  globalForRevocations.rosterTokenRevocations ??= getDbHandle()
+    .then((handle) => handle.listen(TOKEN_REVOKED_CHANNEL, forgetScimToken))
+    .catch((error: unknown) => {
+      globalForRevocations.rosterTokenRevocations = undefined;
+      console.error(`[scim] could not listen for token revocations: ${error instanceof Error ? error.message : 'unknown error'}`);
+    });
+}
+
 /** The route handler for every SCIM verb: wires the app's database and URL into lib/scim. */
 export async function scimRouteHandler(request: Request): Promise<Response> {
+  listenForRevocations();
   const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   return handleScimRequest(request, {
-    db: await getDb(),
+    db: (await getDbHandle()).db,
     baseUrl: scimBaseUrl(request.url),
     clientIp: forwarded || request.headers.get('x-real-ip'),
     tokenRatePerMinute: getEnv().SCIM_TOKEN_RATE_LIMIT_PER_MINUTE,

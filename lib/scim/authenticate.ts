@@ -1,6 +1,5 @@
 import type { DbOrTx } from '@/db/client';
-import type { RateLimitOutcome } from '@/lib/rate-limit/rate-limit';
-import { verifyScimToken, type TokenRateCount, type VerifiedToken } from '@/lib/tokens/verify-scim-token';
+import { verifyScimToken, type VerifiedToken } from '@/lib/tokens/verify-scim-token';
 import { ScimError } from './errors';
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="Roster SCIM"' };
@@ -14,13 +13,13 @@ const reasons = {
 } as const;
 
 export type AuthOutcome =
-  | { ok: true; token: VerifiedToken; rate?: RateLimitOutcome }
+  | { ok: true; token: VerifiedToken }
   /** `token` is set when the org is known (revoked/expired), so the refusal can be logged. */
   | { ok: false; error: ScimError; token?: VerifiedToken; reason: keyof typeof reasons | 'scope' };
 
 /** RFC 7644 §2: 401 with a challenge without a usable token, 403 without the scope. */
-export async function authenticate(db: DbOrTx, authorization: string | null, rate?: TokenRateCount): Promise<AuthOutcome> {
-  const check = await verifyScimToken(db, authorization, rate);
+export async function authenticate(db: DbOrTx, authorization: string | null): Promise<AuthOutcome> {
+  const check = await verifyScimToken(db, authorization);
   if (!check.ok) {
     const error = new ScimError(401, undefined, reasons[check.reason], CHALLENGE);
     return 'token' in check ? { ok: false, error, token: check.token, reason: check.reason } : { ok: false, error, reason: check.reason };
@@ -28,5 +27,5 @@ export async function authenticate(db: DbOrTx, authorization: string | null, rat
   if (!check.token.scopes.includes('scim:manage')) {
     return { ok: false, token: check.token, reason: 'scope', error: new ScimError(403, undefined, 'The token lacks the scim:manage scope') };
   }
-  return { ok: true, token: check.token, rate: check.rate };
+  return { ok: true, token: check.token };
 }

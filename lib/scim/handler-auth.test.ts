@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scimTokens } from '@/db/schema';
 import type { DbHandle } from '@/db/client';
+import { flushScimCallLog } from '@/lib/scim/call-log/call-log-batch';
 import { revokeScimToken } from '@/lib/tokens/revoke-scim-token';
+import { forgetScimToken } from '@/lib/tokens/token-cache';
 import { BASE_URL, scimClientFor, userBody } from '@/test/scim-harness';
 import { testDrivers } from '@/test/test-databases';
 import { handleScimRequest } from './handler';
@@ -44,6 +46,8 @@ describe.each(testDrivers())('SCIM authentication and tenancy on $driver', ({ op
     await handle.db.update(scimTokens).set({ scopes: [] }).where(eq(scimTokens.id, client.tokenId));
     expect((await client.call('GET', '/Users')).status).toBe(403);
     await handle.db.update(scimTokens).set({ scopes: ['scim:manage'], expiresAt: new Date(Date.now() - 1000) }).where(eq(scimTokens.id, client.tokenId));
+    // The row was edited behind the app's back: drop the one-second cache as a revocation would.
+    forgetScimToken(client.tokenId);
     const expired = await client.call('GET', '/Users');
     expect(expired.status).toBe(401);
     expect(expired.json?.detail).toMatch(/expired/);
@@ -52,6 +56,7 @@ describe.each(testDrivers())('SCIM authentication and tenancy on $driver', ({ op
   it('records when and from where a token was last used', async () => {
     const client = await scimClientFor(handle.db, { userAgent: 'Okta SCIM Client 1.0.0' });
     await client.call('GET', '/Users?filter=userName%20eq%20%22nobody%40example.test%22');
+    await flushScimCallLog(handle.db);
     const [token] = await handle.db.select().from(scimTokens).where(eq(scimTokens.id, client.tokenId));
     expect(token?.lastUsedAt).toBeInstanceOf(Date);
     expect(token?.firstUsedAt).toBeInstanceOf(Date);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Db, Tx } from '@/db/client';
 import type { AuditAction } from '@/lib/audit/audit-actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { recordScimCall } from '@/lib/audit/record-scim-call';
+import { redactSummary } from '@/lib/audit/redact';
 import { pgErrorCode } from '@/lib/errors';
 import { isStorableText } from '@/lib/storable-text';
 import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
@@ -10,7 +10,8 @@ import { authenticate } from './authenticate';
 import { SyncNotes, type ScimContext } from './context';
 import { ScimError } from './errors';
 import { detectIdp } from './idp';
-import { assertWithinTokenRate, countAuthFailure, tokenRateCount } from './rate-limits';
+import { callLogBatchFor } from './call-log/call-log-batch';
+import { assertWithinTokenRate, countAuthFailure } from './rate-limits';
 import { readJsonBody } from './read-body';
 import { scimJson } from './respond';
 import { matchRoute, type RouteMatch } from './route-table';
@@ -86,8 +87,9 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps): Promise<
   let token: VerifiedToken | undefined;
   let action: AuditAction = 'scim.request.invalid';
   let resourceType: string | null = null;
+  const batch = callLogBatchFor(deps.db);
   try {
-    const auth = await authenticate(deps.db, request.headers.get('authorization'), tokenRateCount(deps.tokenRatePerMinute));
+    const auth = await authenticate(deps.db, request.headers.get('authorization'));
     if (!auth.ok) {
       const limited = auth.reason === 'scope' ? null : await countAuthFailure(deps.db, deps.clientIp, auth.token?.orgId);
       const error = limited ?? auth.error;
@@ -96,23 +98,34 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps): Promise<
     }
     token = auth.token;
     assertStorableQuery(url);
-    assertWithinTokenRate(auth.rate, deps.tokenRatePerMinute);
+    const perMinute = deps.tokenRatePerMinute ?? 0;
+    if (perMinute > 0) assertWithinTokenRate(batch.hitTokenRate(token.id, perMinute), perMinute);
     const route: RouteMatch = matchRoute(request.method, scimPathSegments(url));
     action = route.operation.action;
     resourceType = route.operation.resourceType;
     const body = route.operation.needsBody ? await readJsonBody(request) : undefined;
     if (body !== undefined) idp = detectIdp({ userAgent: request.headers.get('user-agent'), url, body });
     const verified = token;
-    const run = async (tx: Tx) => {
-      const ctx: ScimContext = { tx, orgId: verified.orgId, token: verified, baseUrl: deps.baseUrl, request, url, id: route.id, body, notes };
-      const outcome = await route.operation.run(ctx);
-      const audit = auditInput(verified, action, resourceType, outcome.resourceId ?? route.id, outcome.status, notes, idp, startedAt);
-      await recordScimCall(tx, { ...audit, use: { ip: deps.clientIp ?? null, idp }, notifyTeam: MUTATING.test(action), durable: !route.operation.readOnly });
-      return outcome;
-    };
-    // Reads change nothing, so they need no transaction: BEGIN and COMMIT would be two of a
-    // lookup's five round trips. Db and Tx share the query API the read operations use.
-    const result = route.operation.readOnly ? await run(deps.db as unknown as Tx) : await deps.db.transaction(run);
+    const ctxFor = (tx: Tx): ScimContext => ({ tx, orgId: verified.orgId, token: verified, baseUrl: deps.baseUrl, request, url, id: route.id, body, notes });
+    const auditOf = (outcome: { resourceId?: string; status: number }) =>
+      auditInput(verified, action, resourceType, outcome.resourceId ?? route.id, outcome.status, notes, idp, startedAt);
+    let result;
+    if (route.operation.readOnly) {
+      // A read changes nothing: no BEGIN/COMMIT, and its sync-log row leaves with the next
+      // batch (call-log/call-log-batch.ts), so a cached-token lookup is ONE round trip.
+      result = await route.operation.run(ctxFor(deps.db as unknown as Tx));
+      batch.logRead(readLogRow(auditOf(result)));
+    } else {
+      // A change and its sync-log row commit together (../shared/STYLE.md pattern 4).
+      result = await deps.db.transaction(async (tx) => {
+        const outcome = await route.operation.run(ctxFor(tx));
+        await recordAuditEvent(tx, auditOf(outcome));
+        return outcome;
+      });
+      // After the commit: open team pages refresh (one notification per org per batch).
+      if (MUTATING.test(action)) batch.notifyTeam(verified.orgId);
+    }
+    batch.tokenUsed({ org_id: verified.orgId, id: verified.id, ip: deps.clientIp ?? null, idp, at: new Date().toISOString() });
     if (result.body === undefined) return new Response(null, { status: result.status, headers: result.headers });
     return scimJson(result.status, result.body, result.headers);
   } catch (thrown) {
@@ -159,6 +172,14 @@ function auditInput(token: VerifiedToken, action: AuditAction, resourceType: str
       ...(notes.ignoredAttributes.size ? { ignoredAttributes: [...notes.ignoredAttributes] } : {}),
       ...(notes.notes.length ? { notes: notes.notes } : {}),
     },
+  };
+}
+
+function readLogRow(audit: ReturnType<typeof auditInput>) {
+  return {
+    org_id: audit.orgId, actor_id: audit.actor.id, actor_label: audit.actor.label, action: audit.action,
+    resource_type: audit.resourceType ?? null, resource_id: audit.resourceId ?? null, status: audit.status, idp: audit.idp,
+    duration_ms: Math.round(performance.now() - audit.startedAt), summary: redactSummary(audit.summary), occurred_at: new Date().toISOString(),
   };
 }
 

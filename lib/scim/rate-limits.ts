@@ -1,7 +1,6 @@
 import type { Db } from '@/db/client';
 import { hitRateLimit, type RateLimitOutcome } from '@/lib/rate-limit/rate-limit';
-import { rateLimitRules, TOKEN_LIMIT_SHARDS, tokenRateRule } from '@/lib/rate-limit/rules';
-import type { TokenRateCount } from '@/lib/tokens/verify-scim-token';
+import { rateLimitRules } from '@/lib/rate-limit/rules';
 import { ScimError } from './errors';
 
 function tooMany(detail: string, retryAfterSeconds: number): ScimError {
@@ -19,17 +18,6 @@ export async function countAuthFailure(db: Db, clientIp: string | null | undefin
   const outcomes = await Promise.all(checks);
   const blocked = outcomes.find((o) => !o.allowed);
   return blocked ? tooMany('Too many failed authentication attempts; retry later', blocked.retryAfterSeconds) : null;
-}
-
-/**
- * How the token lookup counts this request against SCIM_TOKEN_RATE_LIMIT_PER_MINUTE (0: not at
- * all). The counter is split over random shards so one IdP's concurrent requests rarely wait on
- * the same row.
- */
-export function tokenRateCount(perMinute: number | undefined): TokenRateCount | undefined {
-  if (!perMinute || perMinute <= 0) return undefined;
-  const shard = Math.floor(Math.random() * TOKEN_LIMIT_SHARDS);
-  return { rule: tokenRateRule(perMinute), keyPrefix: 'scim-token:', keySuffix: `:${shard}` };
 }
 
 export function assertWithinTokenRate(outcome: RateLimitOutcome | undefined, perMinute: number | undefined): void {

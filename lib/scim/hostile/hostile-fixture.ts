@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { resultRows } from '@/db/result-rows';
+import { flushScimCallLog } from '@/lib/scim/call-log/call-log-batch';
 import { handleScimRequest } from '@/lib/scim/handler';
 import { BASE_URL, scimClientFor, type ScimClient } from '@/test/scim-harness';
 import { SEEDED } from './corpus-paths';
@@ -33,6 +34,7 @@ export type Snapshot = { members: string; groups: string; groupMembers: string; 
 
 /** One query: digests of both orgs' rows (every column, so a bumped version shows) and sync-log sizes. */
 export async function snapshot(db: Db, f: Fixture): Promise<Snapshot> {
+  await flushScimCallLog(db);
   const orgs = sql`(${f.a.orgId}::uuid, ${f.b.orgId}::uuid)`;
   const result = await db.execute(sql`select
     (select md5(coalesce(string_agg(t::text, '|' order by t.org_id, t.id), '')) from members t where t.org_id in ${orgs}) as members,

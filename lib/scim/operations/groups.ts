@@ -46,7 +46,7 @@ async function listGroups(ctx: ScimContext, fromBody: boolean): Promise<Operatio
   const conditions: SQL[] = [eq(groups.orgId, ctx.orgId)];
   if (query.filter) conditions.push(compileGroupFilter(query.filter));
   const sort = query.sortBy ? groupSortColumn(query.sortBy) : groups.createdAt;
-  const { rows, total } = await pageWithTotal(ctx.tx, groups, and(...conditions), { sort, id: groups.id, descending: query.sortOrder === 'descending' }, query);
+  const { rows, total } = await pageWithTotal(ctx.tx, groups, and(...conditions), { sort, id: groups.id, org: { column: groups.orgId, id: ctx.orgId }, descending: query.sortOrder === 'descending' }, query);
   // One query for every group's members on the page, and none when members are excluded.
   const refs = needsMembers(query) ? await findGroupMemberRefs(ctx.tx, ctx.orgId, rows.map((r) => r.id)) : undefined;
   const resources = rows.map((row) => projectAttributes(groupResource(row, refs?.get(row.id), ctx.baseUrl), query));

@@ -49,7 +49,7 @@ async function listUsers(ctx: ScimContext, fromBody: boolean): Promise<Operation
   const conditions: SQL[] = [eq(members.orgId, ctx.orgId)];
   if (query.filter) conditions.push(compileUserFilter(query.filter));
   const sort = query.sortBy ? userSortColumn(query.sortBy) : members.createdAt;
-  const { rows, total } = await pageWithTotal(ctx.tx, members, and(...conditions), { sort, id: members.id, descending: query.sortOrder === 'descending' }, query);
+  const { rows, total } = await pageWithTotal(ctx.tx, members, and(...conditions), { sort, id: members.id, org: { column: members.orgId, id: ctx.orgId }, descending: query.sortOrder === 'descending' }, query);
   const resources = rows.map((row) => projectAttributes(toUserResource(row, ctx.baseUrl), query));
   return { status: 200, body: listResponse(resources, total, query.startIndex, resources.length) };
 }

@@ -1,0 +1,52 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { TEAM_CHANNEL } from '@/lib/live/team-change-channel';
+import type { PendingCount } from './token-rate-meter';
+
+/** A sync-log row of a read, as it is inserted. */
+export type ReadLogRow = {
+  org_id: string; actor_id: string; actor_label: string; action: string; resource_type: string | null; resource_id: string | null;
+  status: number; idp: string; duration_ms: number; summary: Record<string, unknown>; occurred_at: string;
+};
+export type TokenUse = { org_id: string; id: string; ip: string | null; idp: string; at: string };
+export type Batch = { reads: ReadLogRow[]; uses: TokenUse[]; counts: PendingCount[]; orgsToNotify: string[] };
+
+// Same precision as before batching: one IdP's requests must not all rewrite the token's row.
+const TOKEN_USE_PRECISION_SECONDS = 30;
+
+/**
+ * Everything a batch of requests leaves behind, in ONE statement (one implicit transaction):
+ * the reads' sync-log rows, the tokens' last use, the shared per-token counts (returned, so
+ * each instance learns the others' counts) and one team-changed notification per org.
+ * Nothing here is a change the IdP asked for, so its commit does not wait for the disk flush.
+ */
+export function flushStatement(batch: Batch): SQL {
+  return sql`
+    with logged as (
+      insert into audit_events (org_id, actor_type, actor_id, actor_label, action, resource_type, resource_id, status, idp, duration_ms, summary, occurred_at)
+      select r.org_id, 'token', r.actor_id, r.actor_label, r.action, r.resource_type, r.resource_id, r.status, r.idp, r.duration_ms, r.summary, r.occurred_at
+      from jsonb_to_recordset(${JSON.stringify(batch.reads)}::jsonb) as r(org_id uuid, actor_id uuid, actor_label text, action text,
+        resource_type text, resource_id text, status int, idp text, duration_ms int, summary jsonb, occurred_at timestamptz)
+      returning 1
+    ), used as (
+      update scim_tokens t set last_used_at = u.at, first_used_at = coalesce(t.first_used_at, u.at), last_used_ip = u.ip, last_used_idp = u.idp
+      from jsonb_to_recordset(${JSON.stringify(batch.uses)}::jsonb) as u(org_id uuid, id uuid, ip text, idp text, at timestamptz)
+      where t.org_id = u.org_id and t.id = u.id
+        and (t.last_used_at is null or t.last_used_at < u.at - make_interval(secs => ${TOKEN_USE_PRECISION_SECONDS}::int))
+      returning 1
+    ), counted as (
+      insert into rate_limits (key, window_start, count)
+      select c.key, c."windowStart", c.n from jsonb_to_recordset(${JSON.stringify(batch.counts)}::jsonb) as c(key text, "windowStart" timestamptz, n int)
+      on conflict (key) do update set
+        count = case when rate_limits.window_start = excluded.window_start then rate_limits.count + excluded.count else excluded.count end,
+        window_start = excluded.window_start
+      returning key, count
+    ), notified as (
+      select pg_notify(${TEAM_CHANNEL}, o.value) from jsonb_array_elements_text(${JSON.stringify(batch.orgsToNotify)}::jsonb) as o
+    ), relaxed as (
+      select set_config('synchronous_commit', 'off', true)
+    )
+    select counted.key, counted.count,
+      (select count(*) from logged) as logged, (select count(*) from used) as used,
+      (select count(*) from notified) as notified, (select count(*) from relaxed) as relaxed
+    from (select 1) as one left join counted on true`;
+}
