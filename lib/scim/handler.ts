@@ -65,11 +65,15 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
   // While PostgreSQL restarts, a query can wait on a connection that will never answer; the IdP
   // must get a 503 it can retry, not a hung request (npm run test:faults measures this).
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const clock: Deadline = { passed: false };
   const deadline = new Promise<Response>((resolve) => {
-    timer = setTimeout(() => resolve(new ScimError(503, undefined, 'The database did not answer in time; retry shortly', { 'Retry-After': '5' }).toResponse()), deps.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    timer = setTimeout(() => {
+      clock.passed = true;
+      resolve(deadlineError().toResponse());
+    }, deps.deadlineMs ?? DEFAULT_DEADLINE_MS);
   });
   try {
-    return await Promise.race([handleWithoutDeadline(request, deps), deadline]);
+    return await Promise.race([handleWithoutDeadline(request, deps, clock), deadline]);
   } finally {
     clearTimeout(timer);
   }
@@ -77,7 +81,11 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
 
 const DEFAULT_DEADLINE_MS = 10_000;
 
-async function handleWithoutDeadline(request: Request, deps: ScimDeps): Promise<Response> {
+/** Set when the IdP has been answered 503: the change still running must then not commit. */
+type Deadline = { passed: boolean };
+const deadlineError = () => new ScimError(503, undefined, 'The database did not answer in time; retry shortly', { 'Retry-After': '5' });
+
+async function handleWithoutDeadline(request: Request, deps: ScimDeps, clock: Deadline): Promise<Response> {
   const startedAt = performance.now();
   const url = new URL(request.url);
   const notes = new SyncNotes();
@@ -120,6 +128,9 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps): Promise<
       result = await deps.db.transaction(async (tx) => {
         const outcome = await route.operation.run(ctxFor(tx));
         await recordAuditEvent(tx, auditOf(outcome));
+        // The IdP was told 503 and will retry: committing now would apply the change twice
+        // (or answer the retry 409). Roll back instead.
+        if (clock.passed) throw deadlineError();
         return outcome;
       });
       // After the commit: open team pages refresh (one notification per org per batch).
