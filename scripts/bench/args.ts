@@ -4,7 +4,7 @@ import { DEFAULT_BENCH_URL } from './database';
 
 export const HELP = `npm run bench [-- options]
 
-Builds Roster, starts it in production mode (next start) on a fresh database, and measures
+Builds Roster, starts it in production mode (npm start) on a fresh database, and measures
 each SCIM scenario of issue 5 at concurrency 8 against a floor measured right beside it:
 postgres.js doing the same writes and reads directly. Prints a table (rate, p50/p95/p99,
 ratio to the floor, server RSS) and the targets met or missed, and writes the results to

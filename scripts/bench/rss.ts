@@ -22,7 +22,7 @@ function parentMap(): Map<number, number> {
   return parents;
 }
 
-/** `root` and all its descendants (`next start` may run the server in a child process). */
+/** `root` and all its descendants (the production server, should it ever fork). */
 export function processTree(root: number): number[] {
   const parents = parentMap();
   const tree = [root];

@@ -43,7 +43,7 @@ export async function runBench(args: BenchArgs): Promise<number> {
     const port = await freePort();
     const env = { ...target.serverEnv, AUTH_SECRET: crypto.randomBytes(33).toString('base64'), AUTH_TRUST_HOST: 'true', APP_URL: `http://127.0.0.1:${port}` };
     const start = async () => {
-      log(`starting next start on port ${port}…`);
+      log(`starting the production server (npm start) on port ${port}…`);
       server = await startServer(port, env);
       client = new ScimHttpClient({ baseUrl: `${server.url}/api/scim/v2`, token: org.token, userAgent: 'Microsoft Azure AD SCIM provisioning', timeoutMs: 30_000, maxSockets: concurrency, recorder });
       return client;
