@@ -1,0 +1,54 @@
+import { expect } from 'vitest';
+import { findSyncHealth } from '@/lib/audit/audit-activity';
+import { findSyncLogPage } from '@/lib/audit/find-audit-events';
+import { decodeEventKey, syncLogQuerySchema } from '@/lib/audit/sync-log-query';
+import { findGroupMemberPage } from '@/lib/groups/find-group-member-page';
+import { findGroups } from '@/lib/groups/find-groups';
+import { findTeamMembers } from '@/lib/members/find-team-members';
+import { findAccountOrgs } from '@/lib/orgs/find-account-orgs';
+import { findScimTokens } from '@/lib/tokens/find-scim-tokens';
+import { other, type Org } from './two-org-commands';
+import type { World } from './two-org-run';
+
+const sorted = (ids: string[]) => [...ids].sort();
+
+/**
+ * Every read the org's pages make (team, groups, a group, tokens, sync log, sync health, the org
+ * switcher) shows exactly the org's own rows, as plain SQL finds them; and a group page of the
+ * other org shows nothing. Called for both orgs after every step.
+ */
+export async function expectPagesShowOnlyOwnRows(w: World, org: Org): Promise<void> {
+  const { db, truth } = w;
+  const orgId = w.sides[org].orgId;
+  const at = (what: string) => `${org}'s ${what}`;
+
+  const team = await findTeamMembers(db, orgId, { page: 1 });
+  const members = await truth.members(orgId);
+  expect(sorted(team.rows.map((r) => r.id)), at('team page')).toEqual(members);
+  expect(team.total, at('team count')).toBe(members.length);
+  const groupNames = await truth.groupNamesByMember(orgId);
+  for (const row of team.rows) expect(sorted(row.groups), at(`groups column of ${row.id}`)).toEqual(groupNames.get(row.id) ?? []);
+
+  const groups = await findGroups(db, orgId, { page: 1 });
+  const groupIds = await truth.groups(orgId);
+  expect(sorted(groups.rows.map((g) => g.id)), at('groups page')).toEqual(groupIds);
+  for (const g of groups.rows) {
+    const inGroup = await truth.groupMembers(orgId, g.id);
+    expect(g.memberCount, at(`member count of ${g.id}`)).toBe(inGroup.length);
+    const page = await findGroupMemberPage(db, orgId, g.id);
+    expect(sorted(page?.members.map((m) => m.id) ?? []), at(`group page ${g.id}`)).toEqual(inGroup);
+  }
+  for (const foreign of await truth.groups(w.sides[other(org)].orgId)) {
+    expect(await findGroupMemberPage(db, orgId, foreign), at(`view of the other org's group ${foreign}`)).toBeNull();
+  }
+
+  const tokens = await findScimTokens(db, orgId);
+  expect(sorted(tokens.map((t) => t.id)), at('token list')).toEqual(await truth.tokens(orgId));
+
+  const log = await findSyncLogPage(db, orgId, syncLogQuerySchema.parse({}));
+  expect(log.rows.map((r) => decodeEventKey(r.key)?.id), at('sync log')).toEqual((await truth.syncEvents(orgId)).map((e) => e.id));
+  expect((await findSyncHealth(db, orgId)).requests24h, at('sync health')).toBe(await truth.syncRequests24h(orgId));
+
+  const ownerAccount = w.sides[org].ownerAccountId;
+  expect(sorted((await findAccountOrgs(db, ownerAccount)).map((o) => o.slug)), at("owner's org switcher")).toEqual(await truth.accountOrgSlugs(ownerAccount));
+}
