@@ -2,6 +2,8 @@
  * SCIM errors (RFC 7644 §3.12). Thrown inside lib/scim and turned into a response by the
  * handler; `status` is a string in the body because the RFC's examples and Entra expect that.
  */
+import { maskSecrets } from '@/lib/secrets';
+
 export const SCIM_ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
 
@@ -34,7 +36,7 @@ export class ScimError extends Error {
       schemas: [SCIM_ERROR_SCHEMA],
       status: String(this.status),
       ...(this.scimType ? { scimType: this.scimType } : {}),
-      detail: this.detail,
+      detail: maskSecrets(this.detail),
     };
   }
 

@@ -4,6 +4,7 @@ import type { AuditAction } from '@/lib/audit/audit-actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { redactSummary } from '@/lib/audit/redact';
 import { pgErrorCode } from '@/lib/errors';
+import { maskSecrets } from '@/lib/secrets';
 import { isStorableText } from '@/lib/storable-text';
 import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
 import { authenticate } from './authenticate';
@@ -144,7 +145,7 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps, clock: De
     if (error.status >= 500 && !(thrown instanceof ScimError)) {
       const requestId = crypto.randomUUID();
       // Method, path and the error only: never the body or headers (../shared/STYLE.md mistake 10).
-      console.error(`[scim ${requestId}] ${request.method} ${notes.summary.path}: ${describeError(thrown)}`);
+      console.error(`[scim ${requestId}] ${request.method} ${maskSecrets(String(notes.summary.path))}: ${describeError(thrown)}`);
       notes.summary.requestId = requestId;
     }
     if (token) {
