@@ -17,6 +17,7 @@ export type PageOrder = {
  * those rows are read whole: OFFSET 90,000 then skips index entries, not 90,000 heap rows, and
  * the total is one uncorrelated count(*) (measured at 100,000 users: `count(*) over ()` read
  * every row and made page 1 take 760 ms). Ties are broken by id so pages never skip or repeat.
+ * A first page that is not full needs no count at all.
  */
 export async function pageWithTotal<T extends PgTable>(
   db: DbOrTx,
@@ -37,11 +38,16 @@ export async function pageWithTotal<T extends PgTable>(
     .limit(query.count)
     .offset(query.startIndex - 1)
     .as('page_ids');
+  // Page 1 (every lookup: Entra and Okta ask `userName eq …` before each create) usually holds
+  // every match, and then its length IS the total: the count runs only when the page is full.
+  // Later pages carry the count in the same statement, as an IdP paging in order needs it.
+  const withCount = query.startIndex > 1;
   const found = await db
-    .select({ row: table as PgTable, total: sql<number>`(select count(*) from ${table} where ${where ?? sql`true`})`.mapWith(Number) })
+    .select({ row: table as PgTable, total: withCount ? sql<number>`(select count(*) from ${table} where ${where ?? sql`true`})`.mapWith(Number) : sql<null>`null` })
     .from(table as PgTable)
     .innerJoin(pageIds, and(eq(order.org.column, order.org.id), eq(order.id, pageIds.pageId)))
     .orderBy(...ordering);
   const rows = found.map((r) => r.row as T['$inferSelect']);
-  return { rows, total: found[0]?.total ?? (query.startIndex > 1 ? await totalOf() : 0) };
+  if (!withCount) return { rows, total: rows.length < query.count ? rows.length : await totalOf() };
+  return { rows, total: found[0]?.total ?? (await totalOf()) };
 }
