@@ -16,6 +16,7 @@ import { parseUserBody } from '../schemas/user';
 import { isResourceId } from '../resource-id';
 import { listQueryFrom } from './list-query';
 import { pageWithTotal } from './page-with-total';
+import { exactUserName, findByUserName } from './user-name-lookup';
 import { patchOperationsOf } from './patch-body';
 
 function userResult(ctx: ScimContext, row: Parameters<typeof toUserResource>[0], status: number): OperationResult {
@@ -46,6 +47,12 @@ async function requireUser(ctx: ScimContext, forUpdate = false) {
 
 async function listUsers(ctx: ScimContext, fromBody: boolean): Promise<OperationResult> {
   const query = listQueryFrom(ctx, fromBody);
+  const userName = exactUserName(query);
+  if (userName !== undefined) {
+    const found = await findByUserName(ctx.tx, ctx.orgId, userName);
+    const resources = found.map((row) => projectAttributes(toUserResource(row, ctx.baseUrl), query));
+    return { status: 200, body: listResponse(resources, found.length, 1, resources.length) };
+  }
   const conditions: SQL[] = [eq(members.orgId, ctx.orgId)];
   if (query.filter) conditions.push(compileUserFilter(query.filter));
   const sort = query.sortBy ? userSortColumn(query.sortBy) : members.createdAt;
