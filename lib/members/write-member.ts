@@ -1,6 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { members, type Member, type MemberSource } from '@/db/schema';
-import type { Tx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
+import { mapRow } from '@/db/map-row';
+import { resultRows } from '@/db/result-rows';
+import { auditInsertFrom } from '@/lib/audit/audit-insert-sql';
+import type { AuditEventInput } from '@/lib/audit/record-audit-event';
 import { AppError, pgErrorCode, violatedConstraint } from '@/lib/errors';
 import { memberColumns, type MemberFields } from './member-fields';
 
@@ -13,6 +17,20 @@ export async function insertMember(tx: Tx, orgId: string, fields: MemberFields, 
     const [row] = await tx.insert(members).values({ orgId, source, ...memberColumns(fields) }).returning();
     if (!row) throw new Error('insert returned no row');
     return row;
+  });
+}
+
+/**
+ * insertMember and its audit row in ONE statement, so a create is one round trip with no
+ * BEGIN/COMMIT (SCIM creates: the bulk of an initial sync). `audit` names no resource id: the
+ * new row's id is filled in by the statement.
+ */
+export async function insertMemberAudited(db: DbOrTx, orgId: string, fields: MemberFields, source: MemberSource, audit: AuditEventInput): Promise<Member> {
+  return withConstraintErrors(async () => {
+    const insert = db.insert(members).values({ orgId, source, ...memberColumns(fields) }).returning();
+    const rows = resultRows(await db.execute(sql`with m as (${insert.getSQL()}), logged as (${auditInsertFrom(audit, sql`m`, sql`m.id::text`)}) select m.* from m`));
+    if (!rows[0]) throw new Error('insert returned no row');
+    return mapRow(members, rows[0]);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Tx } from '@/db/client';
 import type { AuditAction } from '@/lib/audit/audit-actions';
+import type { AuditEventInput } from '@/lib/audit/record-audit-event';
 import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
 
 /**
@@ -35,6 +36,8 @@ export type ScimContext = {
   /** The parsed JSON body, for routes that take one. */
   body: unknown;
   notes: SyncNotes;
+  /** The request's sync-log row for a given outcome status, for a oneStatement operation. */
+  auditAs: (status: number) => AuditEventInput;
 };
 
 export type OperationResult = {
@@ -50,5 +53,10 @@ export type Operation = {
   needsBody: boolean;
   /** Changes nothing: runs without a transaction (its sync-log row is written on its own). */
   readOnly?: boolean;
+  /**
+   * Writes its change and its sync-log row (ctx.auditAs) in ONE statement, which is its own
+   * transaction: it runs without BEGIN/COMMIT and the handler writes no row for it.
+   */
+  oneStatement?: boolean;
   run: (ctx: ScimContext) => Promise<OperationResult>;
 };

@@ -115,11 +115,18 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps, clock: De
     const body = route.operation.needsBody ? await readJsonBody(request) : undefined;
     if (body !== undefined) idp = detectIdp({ userAgent: request.headers.get('user-agent'), url, body });
     const verified = token;
-    const ctxFor = (tx: Tx): ScimContext => ({ tx, orgId: verified.orgId, token: verified, baseUrl: deps.baseUrl, request, url, id: route.id, body, notes });
     const auditOf = (outcome: { resourceId?: string; status: number }) =>
       auditInput(verified, action, resourceType, outcome.resourceId ?? route.id, outcome.status, notes, idp, startedAt);
+    const ctxFor = (tx: Tx): ScimContext => ({
+      tx, orgId: verified.orgId, token: verified, baseUrl: deps.baseUrl, request, url, id: route.id, body, notes,
+      auditAs: (status) => auditOf({ status }),
+    });
     let result;
-    if (route.operation.readOnly) {
+    if (route.operation.oneStatement) {
+      // The change and its sync-log row are one statement: one round trip, atomic by itself.
+      result = await route.operation.run(ctxFor(deps.db as unknown as Tx));
+      if (MUTATING.test(action)) batch.notifyTeam(verified.orgId);
+    } else if (route.operation.readOnly) {
       // A read changes nothing: no BEGIN/COMMIT, and its sync-log row leaves with the next
       // batch (call-log/call-log-batch.ts), so a cached-token lookup is ONE round trip.
       result = await route.operation.run(ctxFor(deps.db as unknown as Tx));

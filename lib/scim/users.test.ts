@@ -38,6 +38,11 @@ describe.each(testDrivers())('SCIM /Users on $driver', ({ open }) => {
     });
     const [row] = await handle.db.select().from(members).where(and(eq(members.orgId, client.orgId), eq(members.id, id)));
     expect(row).toMatchObject({ source: 'scim', status: 'active', email: 'ada@example.test', displayName: 'Ada Lovelace' });
+    // The reply is the stored row, and the sync-log row written by the same statement names it.
+    expect(reply.json?.meta).toMatchObject({ created: row?.createdAt.toISOString() });
+    const logged = (await client.auditRows()).find((r) => r.action === 'scim.user.create');
+    expect(logged).toMatchObject({ resourceId: id, resourceType: 'User', status: 201, actorId: client.tokenId });
+    expect(logged?.summary).toMatchObject({ method: 'POST', path: '/Users' });
   });
 
   it('refuses a second userName differing only in case with 409 uniqueness naming the field', async () => {

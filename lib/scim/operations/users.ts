@@ -2,7 +2,7 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import { members } from '@/db/schema';
 import { getMember } from '@/lib/members/get-member';
 import { deleteMemberRow } from '@/lib/members/remove-member';
-import { insertMember, updateMember } from '@/lib/members/write-member';
+import { insertMemberAudited, updateMember } from '@/lib/members/write-member';
 import type { Operation, OperationResult, ScimContext } from '../context';
 import { notFound } from '../errors';
 import { compileUserFilter } from '../filter/to-sql';
@@ -63,8 +63,11 @@ async function listUsers(ctx: ScimContext, fromBody: boolean): Promise<Operation
 
 export const userOperations = {
   create: {
-    action: 'scim.user.create', resourceType: 'User', needsBody: true,
-    run: async (ctx) => userResult(ctx, await insertMember(ctx.tx, ctx.orgId, parseAndNote(ctx, ctx.body), 'scim'), 201),
+    action: 'scim.user.create', resourceType: 'User', needsBody: true, oneStatement: true,
+    run: async (ctx) => {
+      const fields = parseAndNote(ctx, ctx.body);
+      return userResult(ctx, await insertMemberAudited(ctx.tx, ctx.orgId, fields, 'scim', ctx.auditAs(201)), 201);
+    },
   },
   get: {
     action: 'scim.user.read', resourceType: 'User', needsBody: false, readOnly: true,
