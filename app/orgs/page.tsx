@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { requireAccount } from '@/lib/auth/guards';
 import { findAccountOrgs } from '@/lib/orgs/find-account-orgs';
 

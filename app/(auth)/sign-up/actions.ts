@@ -2,7 +2,7 @@
 
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { signIn } from '@/lib/auth/config';
 import { echoFormValues, toActionResult, type ActionResult } from '@/lib/errors';
 import { createOrgWithOwner } from '@/lib/orgs/create-org-with-owner';

@@ -2,7 +2,7 @@
 
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { signIn } from '@/lib/auth/config';
 import { getCurrentAccount } from '@/lib/auth/get-current-account';
 import { toActionResult, type ActionResult } from '@/lib/errors';

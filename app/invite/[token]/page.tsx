@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { getCurrentAccount } from '@/lib/auth/get-current-account';
 import { getPendingInvite } from '@/lib/members/accept-invite';
 import { AcceptInviteForm } from './accept-invite-form';

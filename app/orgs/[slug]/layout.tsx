@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { requireMember } from '@/lib/auth/guards';
 import { findAccountOrgs } from '@/lib/orgs/find-account-orgs';
 import { OrgNav } from './org-nav';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { requireMember } from '@/lib/auth/guards';
 import { findGroups } from '@/lib/groups/find-groups';
 

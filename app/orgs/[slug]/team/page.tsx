@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { requireMember } from '@/lib/auth/guards';
 import { findTeamMembers } from '@/lib/members/find-team-members';
 import { teamQuerySchema } from '@/lib/validation/member';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { requireMember } from '@/lib/auth/guards';
 import { findGroupMemberPage } from '@/lib/groups/find-group-member-page';
 

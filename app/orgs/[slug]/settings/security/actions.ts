@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { assertOwner } from '@/lib/auth/guards';
 import { echoFormValues, toActionResult, type ActionResult } from '@/lib/errors';
 import { createScimToken } from '@/lib/tokens/create-scim-token';

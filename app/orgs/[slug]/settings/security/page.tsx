@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { explainFailure, findSetupSignals, findSyncHealth } from '@/lib/audit/audit-activity';
 import { requireOwner } from '@/lib/auth/guards';
 import { scimBaseUrl } from '@/lib/scim-endpoint';

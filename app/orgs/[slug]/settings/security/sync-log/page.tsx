@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { findSyncActivity } from '@/lib/audit/audit-activity';
 import { findSyncLogPage } from '@/lib/audit/find-audit-events';
 import { isFiltered, resolveWindow, syncLogParams, syncLogQuerySchema } from '@/lib/audit/sync-log-query';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { explainFailure } from '@/lib/audit/audit-activity';
 import { getSyncLogEvent } from '@/lib/audit/find-audit-events';
 import { idpLabel } from '@/lib/audit/sync-log-query';

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { streamSyncLogCsv } from '@/lib/audit/stream-sync-log-csv';
 import { syncLogQuerySchema } from '@/lib/audit/sync-log-query';
 import { getMembership } from '@/lib/auth/guards';

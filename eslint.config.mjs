@@ -1,0 +1,19 @@
+// The two rules ../shared/STYLE.md asks for, and nothing else: the layer boundaries
+// (no-restricted-imports) and promises nobody waits for (no-floating-promises, which needs
+// type information). Formatting and taste are left to review.
+import tseslint from 'typescript-eslint';
+
+const noNext = { group: ['next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom', 'react/*'], message: 'lib/scim and db/ stay framework-free: they are tested with plain Requests (../shared/STYLE.md).' };
+const noDb = { allowTypeImports: true, group: ['@/db/*', '@/db/**', '**/db/client', '**/db/schema'], message: 'Pages and components reach the database through lib/ (../shared/STYLE.md).' };
+
+export default tseslint.config(
+  { ignores: ['.next/**', 'dist/**', 'node_modules/**', '.data/**', 'test-results/**', 'bench-results/**', 'next-env.d.ts'] },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  { files: ['lib/scim/**', 'db/**'], rules: { 'no-restricted-imports': ['error', { patterns: [noNext] }] } },
+  { files: ['app/**', 'components/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noDb] }] } },
+);
