@@ -10,6 +10,8 @@ const FLUSH_DELAY_MS = 20;
 const FLUSH_AT_ROWS = 500;
 /** While the database is down rows wait for it, up to this many; older ones are then dropped. */
 const MAX_QUEUED_ROWS = 20_000;
+/** Longest one batch may hold back the next. */
+const FLUSH_WAIT_MS = 2_000;
 
 /**
  * The writes a SCIM request leaves AFTER its answer is decided, gathered for a few
@@ -60,7 +62,16 @@ export class CallLogBatch {
     this.reads = [];
     this.uses = new Map();
     this.orgs = new Set();
-    this.flushing = this.write(batch).finally(() => {
+    // A write stuck on a connection that died with the database must not hold back the next
+    // batches (team pages would wait for their refresh): after FLUSH_WAIT_MS the next batch
+    // goes on another connection while this one finishes or fails (and is then re-queued).
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    const bounded = new Promise<void>((resolve) => {
+      waited = setTimeout(resolve, FLUSH_WAIT_MS);
+      waited.unref?.();
+    });
+    this.flushing = Promise.race([this.write(batch), bounded]).finally(() => {
+      clearTimeout(waited);
       this.flushing = undefined;
     });
     await this.flushing;
