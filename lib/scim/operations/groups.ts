@@ -17,6 +17,7 @@ import { parseGroupBody } from '../schemas/group';
 import { applyGroupMemberChanges, noteUnknownMembers } from './group-members';
 import { listQueryFrom } from './list-query';
 import { pageWithTotal } from './page-with-total';
+import { readGroup } from './prepared-reads';
 import { patchOperationsOf } from './patch-body';
 
 async function requireGroup(ctx: ScimContext, forUpdate = false): Promise<Group> {
@@ -67,7 +68,9 @@ export const groupOperations = {
     action: 'scim.group.read', resourceType: 'Group', needsBody: false, readOnly: true,
     run: async (ctx) => {
       const query = listQueryFrom(ctx, false);
-      const result = await groupResult(ctx, await requireGroup(ctx), 200, needsMembers(query));
+      const row = isResourceId(ctx.id) ? await readGroup(ctx.tx, ctx.orgId, ctx.id) : null;
+      if (!row) throw notFound(`Group ${ctx.id?.slice(0, 100)} not found`);
+      const result = await groupResult(ctx, row, 200, needsMembers(query));
       return { ...result, body: projectAttributes(result.body as Record<string, unknown>, query) };
     },
   },

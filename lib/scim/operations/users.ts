@@ -16,7 +16,8 @@ import { parseUserBody } from '../schemas/user';
 import { isResourceId } from '../resource-id';
 import { listQueryFrom } from './list-query';
 import { pageWithTotal } from './page-with-total';
-import { exactUserName, findByUserName } from './user-name-lookup';
+import { findByUserName, readUser } from './prepared-reads';
+import { exactUserName } from './user-name-lookup';
 import { patchOperationsOf } from './patch-body';
 
 function userResult(ctx: ScimContext, row: Parameters<typeof toUserResource>[0], status: number): OperationResult {
@@ -72,7 +73,9 @@ export const userOperations = {
   get: {
     action: 'scim.user.read', resourceType: 'User', needsBody: false, readOnly: true,
     run: async (ctx) => {
-      const result = userResult(ctx, await requireUser(ctx), 200);
+      const row = isResourceId(ctx.id) ? await readUser(ctx.tx, ctx.orgId, ctx.id) : null;
+      if (!row) throw notFound(`User ${ctx.id?.slice(0, 100)} not found`);
+      const result = userResult(ctx, row, 200);
       const query = listQueryFrom(ctx, false);
       return { ...result, body: projectAttributes(result.body as Record<string, unknown>, query) };
     },
