@@ -194,11 +194,22 @@ function auditInput(token: VerifiedToken, action: AuditAction, resourceType: str
   };
 }
 
+/**
+ * When the request arrived, to the microsecond. A read's row is written later in a batch, so
+ * it is dated here; a whole-millisecond Date could sort it after the change that followed it
+ * (a change is dated by its transaction's now(), in microseconds).
+ */
+function isoMicros(epochMs: number): string {
+  const whole = Math.floor(epochMs);
+  const micros = Math.floor((epochMs - whole) * 1000).toString().padStart(3, '0');
+  return new Date(whole).toISOString().replace('Z', `${micros}Z`);
+}
+
 function readLogRow(audit: ReturnType<typeof auditInput>) {
   return {
     org_id: audit.orgId, actor_id: audit.actor.id, actor_label: audit.actor.label, action: audit.action,
     resource_type: audit.resourceType ?? null, resource_id: audit.resourceId ?? null, status: audit.status, idp: audit.idp,
-    duration_ms: Math.round(performance.now() - audit.startedAt), summary: redactSummary(audit.summary), occurred_at: new Date().toISOString(),
+    duration_ms: Math.round(performance.now() - audit.startedAt), summary: redactSummary(audit.summary), occurred_at: isoMicros(performance.timeOrigin + audit.startedAt),
   };
 }
 
