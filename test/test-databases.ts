@@ -37,3 +37,11 @@ export function testDrivers(): { driver: 'pglite' | 'postgres'; open: () => Prom
   if (url) drivers.push({ driver: 'postgres', open: () => openScanned(() => createDb({ url, poolSize: 5 })) });
   return drivers;
 }
+
+/**
+ * The drivers on which two transactions can run at once, for tests that hold a lock from one
+ * connection while another waits: PostgreSQL only (PGlite runs one statement at a time).
+ */
+export function concurrentDrivers(): ReturnType<typeof testDrivers> {
+  return testDrivers().filter((d) => d.driver === 'postgres');
+}

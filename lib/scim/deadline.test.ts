@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { resultRows } from '@/db/result-rows';
 import { BASE_URL, patchBody, scimClientFor, userBody } from '@/test/scim-harness';
-import { testDrivers } from '@/test/test-databases';
+import { concurrentDrivers } from '@/test/test-databases';
 import { handleScimRequest } from './handler';
 
-// PGlite runs one statement at a time in one process: nothing can hold a lock against it.
-const drivers = testDrivers().filter((d) => d.driver === 'postgres');
+const drivers = concurrentDrivers();
 
 describe.runIf(drivers.length > 0).each(drivers)('the 10 s deadline on $driver', ({ open }) => {
   let handle: DbHandle;

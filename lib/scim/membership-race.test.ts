@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { resultRows } from '@/db/result-rows';
 import { GROUP_SCHEMA, patchBody, scimClientFor, userBody } from '@/test/scim-harness';
-import { testDrivers } from '@/test/test-databases';
+import { concurrentDrivers } from '@/test/test-databases';
 
-// Needs two connections at once; PGlite runs one statement at a time.
-const drivers = testDrivers().filter((d) => d.driver === 'postgres');
+const drivers = concurrentDrivers();
 
 describe.runIf(drivers.length > 0).each(drivers)('membership PATCH racing a delete on $driver', ({ open }) => {
   let handle: DbHandle;
