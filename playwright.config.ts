@@ -52,17 +52,19 @@ export default defineConfig({
   // ~7 s for the suite, versus ~20 s against `next dev`.
   webServer: {
     // The server's output is also kept in a file, so a test can check that no secret reached it.
-    command: `npm run build && node dist/production-server.mjs -p ${port} 2>&1 | tee ${serverLog}`,
+    command: `npm run build && npm start -- -p ${port} 2>&1 | tee ${serverLog}`,
     url: `http://127.0.0.1:${port}/sign-in`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
+    // Exactly README's Production section (AUTH_SECRET + AUTH_URL, nothing only tests set):
+    // issue 13 found that sign-in failed as documented while every test set AUTH_TRUST_HOST.
+    // ROSTER_DATA_DIR (README: where the embedded database lives) gives each run a fresh one.
     env: {
       ROSTER_DATA_DIR: dataDir,
       DATABASE_URL: '',
       AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
-      AUTH_TRUST_HOST: 'true',
-      APP_URL: `http://127.0.0.1:${port}`,
+      AUTH_URL: `http://127.0.0.1:${port}`,
     },
   },
 });

@@ -1,29 +1,40 @@
 import { expect, test } from '@playwright/test';
-import { signUp, uniqueOrg } from './fixtures/accounts';
+import { uniqueOrg } from './fixtures/accounts';
+import { startProductionServer } from './fixtures/production-server';
 
 const cookiesOf = (response: Response) => response.headers.getSetCookie();
 
-// Behind a TLS-terminating proxy (AUTH_TRUST_HOST, X-Forwarded-Proto: https) the session cookie
-// must be __Secure-, Secure, HttpOnly and SameSite=Lax; the e2e server itself speaks plain HTTP.
-test('the session cookie is Secure, HttpOnly and SameSite when served over HTTPS', async ({ page, baseURL }) => {
+// In production behind a TLS-terminating proxy, README's AUTH_URL is https: the session cookie
+// must then be __Secure-, Secure, HttpOnly and SameSite=Lax. The suite's own server has an http
+// AUTH_URL, so this starts a second one as README says, with an https AUTH_URL.
+test('the session cookie is Secure, HttpOnly and SameSite when the public URL is https', async () => {
+  test.setTimeout(120_000);
   const org = uniqueOrg('cookie');
-  await signUp(page, org);
-  const https = { 'x-forwarded-proto': 'https' };
-  const csrf = await fetch(`${baseURL}/api/auth/csrf`, { headers: https });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = cookiesOf(csrf).map((c) => c.split(';')[0]).join('; ');
-  const signIn = await fetch(`${baseURL}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...https, 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email: org.ownerEmail, password: org.password }),
+  const port = Number(process.env.E2E_PORT ?? 3100) + 50;
+  const server = await startProductionServer({
+    port,
+    authUrl: `https://127.0.0.1:${port}`,
+    seed: [['org:create', '--', '--slug', org.slug, '--name', org.orgName, '--owner-email', org.ownerEmail, '--owner-password', org.password, '--owner-name', org.ownerName]],
   });
-  const session = cookiesOf(signIn).find((c) => c.includes('session-token='));
-  expect(session, cookiesOf(signIn).join('\n')).toBeDefined();
-  expect(session).toMatch(/^__Secure-authjs\.session-token=/);
-  expect(session).toMatch(/;\s*Secure/i);
-  expect(session).toMatch(/;\s*HttpOnly/i);
-  expect(session).toMatch(/;\s*SameSite=Lax/i);
+  try {
+    const csrf = await fetch(`${server.baseURL}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = cookiesOf(csrf).map((c) => c.split(';')[0]).join('; ');
+    const signIn = await fetch(`${server.baseURL}/api/auth/callback/credentials`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+      body: new URLSearchParams({ csrfToken, email: org.ownerEmail, password: org.password }),
+    });
+    const session = cookiesOf(signIn).find((c) => c.includes('session-token='));
+    expect(session, cookiesOf(signIn).join('\n')).toBeDefined();
+    expect(session).toMatch(/^__Secure-authjs\.session-token=/);
+    expect(session).toMatch(/;\s*Secure/i);
+    expect(session).toMatch(/;\s*HttpOnly/i);
+    expect(session).toMatch(/;\s*SameSite=Lax/i);
+  } finally {
+    await server.stop();
+  }
 });
 
 test('pages carry the security headers: CSP without framing, nosniff, referrer policy', async ({ request }) => {

@@ -40,6 +40,15 @@ export function isProduction(): boolean {
 }
 
 /**
+ * Whether Auth.js may trust the request's Host header. Auth.js itself trusts it when AUTH_URL is
+ * set (@auth/core setEnvDefaults), but only while `trustHost` is left undefined: Roster sets it, so
+ * it must say the same thing, or production sign-in fails with UntrustedHost (issue 13).
+ */
+export function trustsHost(env: Env = getEnv()): boolean {
+  return env.NODE_ENV !== 'production' || Boolean(env.AUTH_URL) || env.AUTH_TRUST_HOST === 'true' || env.AUTH_TRUST_HOST === '1';
+}
+
+/**
  * Refuses a production start that would only fail later, per request (../shared/STACK.md:
  * Auth.js v5 answers 500 MissingSecret / UntrustedHost instead of failing at boot).
  */
@@ -47,7 +56,7 @@ export function assertProductionEnv(env: Env = getEnv()): void {
   if (env.NODE_ENV !== 'production') return;
   const missing: string[] = [];
   if (!env.AUTH_SECRET) missing.push('AUTH_SECRET (e.g. `openssl rand -base64 33`)');
-  if (!env.AUTH_URL && !(env.AUTH_TRUST_HOST === 'true' || env.AUTH_TRUST_HOST === '1')) {
+  if (!trustsHost(env)) {
     missing.push('AUTH_URL (the public URL) or AUTH_TRUST_HOST=true behind a trusted proxy');
   }
   if (missing.length > 0) {

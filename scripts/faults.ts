@@ -26,7 +26,7 @@ async function org(label: string) {
   });
 }
 
-const serverEnv = { ...target.serverEnv, AUTH_SECRET: crypto.randomBytes(33).toString('base64url'), AUTH_TRUST_HOST: 'true', SCIM_TOKEN_RATE_LIMIT_PER_MINUTE: '0' };
+const serverEnv = { ...target.serverEnv, AUTH_SECRET: crypto.randomBytes(33).toString('base64url'), SCIM_TOKEN_RATE_LIMIT_PER_MINUTE: '0' };
 const outageOrg = await org('outage');
 const [single, split] = [await org('single'), await org('split')];
 const killOrg = await org('kill');
@@ -35,11 +35,11 @@ const killIds = (await target.withDb((db) => memberIds(db, killOrg.orgId, 'kill'
 await target.dispose();
 
 const portA = await freePort();
-const a = await startServer(portA, { ...serverEnv, APP_URL: `http://127.0.0.1:${portA}` });
+const a = await startServer(portA, { ...serverEnv, AUTH_URL: `http://127.0.0.1:${portA}` });
 try {
   await databaseOutage(checks, a, { url, ...outageOrg });
   const portB = await freePort();
-  const b = await startServer(portB, { ...serverEnv, APP_URL: `http://127.0.0.1:${portB}` });
+  const b = await startServer(portB, { ...serverEnv, AUTH_URL: `http://127.0.0.1:${portB}` });
   try {
     await twoInstances(checks, a.url, b.url, single, split);
   } finally {
@@ -53,7 +53,7 @@ await killDuringPatch(
   checks,
   async () => {
     const port = await freePort();
-    const server = await startServer(port, { ...serverEnv, APP_URL: `http://127.0.0.1:${port}` });
+    const server = await startServer(port, { ...serverEnv, AUTH_URL: `http://127.0.0.1:${port}` });
     return { url: server.url, kill: () => process.kill(-server.pid, 'SIGKILL') };
   },
   { url, ...killOrg, memberIds: killIds },

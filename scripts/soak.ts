@@ -27,7 +27,7 @@ const token = await target.withDb(async (db) => {
 });
 await target.dispose();
 const port = await freePort();
-const server = await startServer(port, { ...target.serverEnv, AUTH_SECRET: crypto.randomBytes(33).toString('base64url'), AUTH_TRUST_HOST: 'true', APP_URL: `http://127.0.0.1:${port}` });
+const server = await startServer(port, { ...target.serverEnv, AUTH_SECRET: crypto.randomBytes(33).toString('base64url'), AUTH_URL: `http://127.0.0.1:${port}` });
 
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const ids: string[] = [];

@@ -1,7 +1,7 @@
 import 'server-only';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { getEnv } from '@/lib/env';
+import { getEnv, trustsHost } from '@/lib/env';
 import { authorizeCredentials } from './authorize-credentials';
 import { getAuthSecret } from './dev-secret';
 
@@ -10,7 +10,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const env = getEnv();
   return {
     secret: getAuthSecret(),
-    trustHost: env.NODE_ENV !== 'production' || env.AUTH_TRUST_HOST === 'true' || env.AUTH_TRUST_HOST === '1',
+    trustHost: trustsHost(env),
     // The session carries only the account id; roles are read from the database per request.
     session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
     pages: { signIn: '/sign-in' },

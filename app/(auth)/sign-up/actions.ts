@@ -6,6 +6,7 @@ import { getDb } from '@/lib/database';
 import { signIn } from '@/lib/auth/config';
 import { echoFormValues, toActionResult, type ActionResult } from '@/lib/errors';
 import { createOrgWithOwner } from '@/lib/orgs/create-org-with-owner';
+import { findSignUpToResume } from '@/lib/orgs/resume-sign-up';
 import { signUpSchema } from '@/lib/validation/sign-up';
 
 export async function signUpAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
@@ -18,8 +19,10 @@ export async function signUpAction(_prev: ActionResult | null, formData: FormDat
       values: echoFormValues(formData),
     };
   }
+  const db = await getDb();
   try {
-    await createOrgWithOwner(await getDb(), parsed.data);
+    // The same form sent again after a failed sign-in signs in instead of reporting "taken".
+    if (!(await findSignUpToResume(db, parsed.data))) await createOrgWithOwner(db, parsed.data);
   } catch (error) {
     return { ...toActionResult(error), values: echoFormValues(formData) };
   }
