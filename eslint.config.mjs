@@ -1,9 +1,10 @@
-// The two rules ../shared/STYLE.md asks for, and nothing else: the layer boundaries
+// The rules ../shared/STYLE.md asks for: the layer boundaries
 // (no-restricted-imports) and promises nobody waits for (no-floating-promises, which needs
 // type information). Formatting and taste are left to review.
 import tseslint from 'typescript-eslint';
 
 const noNext = { group: ['next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom', 'react/*'], message: 'lib/scim and db/ stay framework-free: they are tested with plain Requests (../shared/STYLE.md).' };
+const noAppOrTest = { group: ['@/app', '@/app/*', '@/app/**', '@/test', '@/test/*', '@/test/**'], message: 'Product code never imports routes (app/) or test harnesses (test/): the arrows run app → lib → db (../shared/STYLE.md).' };
 const noDb = { allowTypeImports: true, group: ['@/db/*', '@/db/**', '**/db/client', '**/db/schema'], message: 'Pages and components reach the database through lib/ (../shared/STYLE.md).' };
 
 export default tseslint.config(
@@ -15,5 +16,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
   { files: ['lib/scim/**', 'db/**'], rules: { 'no-restricted-imports': ['error', { patterns: [noNext] }] } },
+  { files: ['lib/scim/**', 'db/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noNext, noAppOrTest] }] } },
+  { files: ['lib/**', 'server/**'], ignores: ['lib/scim/**', '**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noAppOrTest] }] } },
   { files: ['app/**', 'components/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noDb] }] } },
 );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import entraUser from './fixtures/entra-create-user.json';
-import jumpcloudUser from './fixtures/jumpcloud-create-user.json';
-import oktaUser from './fixtures/okta-create-user.json';
-import oneloginUser from './fixtures/onelogin-create-user.json';
+import entraUser from '@/test/fixtures/idp/entra-create-user.json';
+import jumpcloudUser from '@/test/fixtures/idp/jumpcloud-create-user.json';
+import oktaUser from '@/test/fixtures/idp/okta-create-user.json';
+import oneloginUser from '@/test/fixtures/idp/onelogin-create-user.json';
 import { detectIdp, type Idp } from './idp';
 
 const USERS = 'https://roster.example.com/api/scim/v2/Users';

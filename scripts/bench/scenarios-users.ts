@@ -2,7 +2,7 @@ import { ENTERPRISE, filterQuery, patch, USER_SCHEMA } from '../simulate/dialect
 import type { BenchContext, Scenario } from './scenario';
 import { scale } from './sizes';
 
-/** The body Entra sends with its default attribute mappings (lib/scim/fixtures/entra-create-user-mapped.json). */
+/** The body Entra sends with its default attribute mappings (test/fixtures/idp/entra-create-user-mapped.json). */
 export function entraUser(userName: string) {
   return {
     schemas: [USER_SCHEMA, ENTERPRISE],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CORE_GROUP_URN, CORE_USER_URN, ENTERPRISE_USER_URN } from '../filter/urns';
-import { groupRow, memberRow } from '../fixtures/rows';
+import { groupRow, memberRow } from '@/test/fixtures/idp/rows';
 import { toGroupResource } from '../resources/group-resource';
 import { toUserResource } from '../resources/user-resource';
 import { parseGroupBody } from '../schemas/group';

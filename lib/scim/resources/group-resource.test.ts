@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupRow } from '../fixtures/rows';
+import { groupRow } from '@/test/fixtures/idp/rows';
 import { groupResource, toGroupResource } from './group-resource';
 
 const BASE = 'https://roster.example.com/api/scim/v2';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import entraMapped from '../fixtures/entra-create-user-mapped.json';
-import { groupRow, memberRow } from '../fixtures/rows';
+import entraMapped from '@/test/fixtures/idp/entra-create-user-mapped.json';
+import { groupRow, memberRow } from '@/test/fixtures/idp/rows';
 import { ENTERPRISE_USER_URN } from '../filter/urns';
 import { parseUserBody } from '../schemas/user';
 import { toGroupResource } from './group-resource';

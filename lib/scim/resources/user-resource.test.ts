@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ENTERPRISE_USER_URN } from '../filter/urns';
-import okta from '../fixtures/okta-create-user.json';
-import entraMapped from '../fixtures/entra-create-user-mapped.json';
-import { memberRow } from '../fixtures/rows';
+import okta from '@/test/fixtures/idp/okta-create-user.json';
+import entraMapped from '@/test/fixtures/idp/entra-create-user-mapped.json';
+import { memberRow } from '@/test/fixtures/idp/rows';
 import { parseUserBody, userResourceToFields } from '../schemas/user';
 import { toUserResource } from './user-resource';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import entra from '../fixtures/entra-create-group.json';
-import okta from '../fixtures/okta-create-group.json';
+import entra from '@/test/fixtures/idp/entra-create-group.json';
+import okta from '@/test/fixtures/idp/okta-create-group.json';
 import { MAX_GROUP_MEMBERS, parseGroupBody } from './group';
 import { errorOf as scimErrorOf } from '@/test/scim-error-of';
 

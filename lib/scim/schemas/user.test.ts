@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ScimError } from '../errors';
 import { ENTERPRISE_USER_URN } from '../filter/urns';
-import entraMapped from '../fixtures/entra-create-user-mapped.json';
-import entra from '../fixtures/entra-create-user.json';
-import jumpcloud from '../fixtures/jumpcloud-create-user.json';
-import okta from '../fixtures/okta-create-user.json';
-import onelogin from '../fixtures/onelogin-create-user.json';
+import entraMapped from '@/test/fixtures/idp/entra-create-user-mapped.json';
+import entra from '@/test/fixtures/idp/entra-create-user.json';
+import jumpcloud from '@/test/fixtures/idp/jumpcloud-create-user.json';
+import okta from '@/test/fixtures/idp/okta-create-user.json';
+import onelogin from '@/test/fixtures/idp/onelogin-create-user.json';
 import { parseUserBody, type MemberFields } from './user';
 
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
