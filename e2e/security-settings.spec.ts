@@ -130,7 +130,7 @@ test('an owner connects an IdP: endpoint, token, first calls, sync log, CSV, rev
   expect(download.suggestedFilename()).toMatch(new RegExp(`^roster-sync-log-${org.slug}-.*\\.csv$`));
   const csv = fs.readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('occurred_at,action,method,path,status,idp,duration_ms,token,resource_id,filter,error_type,error_detail');
+  expect(lines[0]).toBe('occurred_at,action,method,path,status,idp,duration_ms,token,resource_id,filter,error_type,error_detail,resource_name');
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(',scim.user.create,POST,/Users,409,entra,');
 

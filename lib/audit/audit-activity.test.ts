@@ -70,6 +70,25 @@ describe.each(testDrivers())('sync activity on $driver', ({ open }) => {
     expect(await findSyncActivity(handle.db, org.orgId, failures, resolveWindow(failures, now))).toMatchObject({ requests: 1, errors: 1 });
   });
 
+  it('puts each event in the bar whose time span holds it, also when the window starts mid-second', async () => {
+    // Issue 13: a window that starts at .456 s put every count one bar early and left the newest empty.
+    const at = new Date('2026-03-10T12:00:00.456Z');
+    const org = await seedOrg(handle.db, 'chart-ms');
+    const times = [60_000, 4 * 3600_000, 3 * 3600_000 + 500, 7 * 86_400_000 - 60_000].map((ms) => new Date(at.getTime() - ms));
+    await handle.db.insert(auditEvents).values(times.map((t) => scimRow(org.orgId, t)));
+    const query = syncLogQuerySchema.parse({ range: '7d' });
+    const activity = await findSyncActivity(handle.db, org.orgId, query, resolveWindow(query, at));
+    const width = activity.bucketSeconds * 1000;
+    expect(activity.requests).toBe(times.length);
+    for (const t of times) {
+      const bar = activity.buckets.find((b) => Date.parse(b.start) <= t.getTime() && t.getTime() < Date.parse(b.start) + width);
+      expect(bar?.requests, `the bar holding ${t.toISOString()}`).toBeGreaterThan(0);
+    }
+    expect(activity.buckets.at(-1)?.requests).toBe(1);
+    expect(activity.buckets[0]?.requests).toBe(1);
+    expect(activity.buckets.reduce((n, b) => n + b.requests, 0)).toBe(times.length);
+  });
+
   it('reports the latest call, the last 24 h and the latest failure for the card', async () => {
     const org = await seedOrg(handle.db, 'health');
     expect(await findSyncHealth(handle.db, org.orgId, now)).toEqual({ lastEventAt: null, lastIdp: null, requests24h: 0, errors24h: 0, latestFailure: null });

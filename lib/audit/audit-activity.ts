@@ -21,15 +21,17 @@ export function bucketSecondsFor(spanMs: number): number {
   return NICE_WIDTHS.find((w) => Math.ceil(span / w) <= MAX_BUCKETS) ?? Math.ceil(span / MAX_BUCKETS);
 }
 
-/** Requests and errors per bucket over the window, binned in SQL (date_bin) and filled with zeros. */
+/** Requests and errors per bucket over the window, binned in SQL and filled with zeros. */
 export async function findSyncActivity(db: DbOrTx, orgId: string, filters: SyncLogFilters, window: TimeWindow): Promise<SyncActivity> {
   const seconds = bucketSecondsFor(window.to.getTime() - window.from.getTime());
   const from = window.from.toISOString();
-  const bin = sql`date_bin(make_interval(secs => ${seconds}::int), ${auditEvents.occurredAt}, ${from}::timestamptz)`;
+  // The bucket's index, computed in SQL from the exact window start: a bucket start sent back as
+  // text loses its milliseconds and would land one bucket early (issue 13).
+  const index = sql<number>`floor(extract(epoch from (${auditEvents.occurredAt} - ${from}::timestamptz)) / ${seconds})::int`;
   // GROUP BY 1: the same parameterised expression twice would not count as equal to PostgreSQL.
   const rows = await db
     .select({
-      start: sql<string>`to_char(${bin} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
+      index,
       requests: sql<number>`count(*)::int`,
       errors: sql<number>`(count(*) filter (where ${auditEvents.status} >= 400))::int`,
     })
@@ -43,8 +45,7 @@ export async function findSyncActivity(db: DbOrTx, orgId: string, filters: SyncL
     errors: 0,
   }));
   for (const row of rows) {
-    const index = Math.floor((Date.parse(row.start) - window.from.getTime()) / (seconds * 1000));
-    const bucket = buckets[Math.min(Math.max(index, 0), count - 1)];
+    const bucket = buckets[Math.min(Math.max(Number(row.index), 0), count - 1)];
     if (!bucket) continue;
     bucket.requests += Number(row.requests);
     bucket.errors += Number(row.errors);

@@ -109,6 +109,9 @@ describe.each(testDrivers())('sync log on $driver', ({ open }) => {
           notes: ['1 member value(s) ignored'],
           error: { scimType: 'invalidValue', detail: 'emails: a work email is required' },
           requestId: 'req-1',
+          membersAdded: 50,
+          membersRemovedAll: true,
+          someNewKey: 'x',
         },
       }),
     ]);
@@ -127,8 +130,15 @@ describe.each(testDrivers())('sync log on $driver', ({ open }) => {
       notes: ['1 member value(s) ignored'],
       errorType: 'invalidValue',
       errorDetail: 'emails: a work email is required',
-      extra: [{ name: 'requestId', value: 'req-1' }],
+      // In words (issue 13 saw raw keys such as membersAdded on the page); jsonb orders the keys.
+      extra: expect.arrayContaining([
+        { name: 'Request ID (in the server log)', value: 'req-1' },
+        { name: 'Members added', value: '50' },
+        { name: 'All members removed', value: 'yes' },
+        { name: 'Some new key', value: 'x' },
+      ]),
     });
+    expect(detail?.extra).toHaveLength(4);
     expect(await getSyncLogEvent(handle.db, other.orgId, row?.key ?? '')).toBeNull();
     expect(await getSyncLogEvent(handle.db, org.orgId, 'garbage')).toBeNull();
   });

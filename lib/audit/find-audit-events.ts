@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, like, lt, sql, type SQL } from 'drizz
 import { auditEvents } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
 import { auditActions } from './audit-actions';
+import { summaryLabel, summaryValue } from './summary-labels';
 import { decodeEventKey, encodeEventKey, resolveWindow, type EventKey, type SyncLogFilters, type SyncLogQuery, type TimeWindow } from './sync-log-query';
 
 export const SYNC_LOG_PAGE_SIZE = 50;
@@ -18,6 +19,8 @@ export type SyncEventRowDto = {
   durationMs: number | null;
   tokenName: string | null;
   resourceId: string | null;
+  /** The person's userName or the group's displayName as it was at the time of the request. */
+  resourceName: string | null;
   filter: string | null;
   errorType: string | null;
   errorDetail: string | null;
@@ -31,7 +34,7 @@ export type SyncEventDetailDto = SyncEventRowDto & {
   adaptations: string[];
   ignoredAttributes: string[];
   notes: string[];
-  /** Other summary values worth showing (startIndex, count, membersAdded, requestId…). */
+  /** Other summary values worth showing, labelled in words ("Members added": "50"). */
   extra: { name: string; value: string }[];
 };
 
@@ -50,6 +53,7 @@ const rowColumns = {
   durationMs: auditEvents.durationMs,
   tokenName: auditEvents.actorLabel,
   resourceId: auditEvents.resourceId,
+  resourceName: sql<string | null>`${auditEvents.summary}->>'resourceName'`,
   method: sql<string | null>`${auditEvents.summary}->>'method'`,
   path: sql<string | null>`${auditEvents.summary}->>'path'`,
   filter: sql<string | null>`${auditEvents.summary}->>'filter'`,
@@ -82,8 +86,21 @@ export function syncLogWhere(orgId: string, filters: SyncLogFilters, window: Tim
     filters.outcome === 'success' ? lt(auditEvents.status, 400) : undefined,
     filters.outcome === 'failure' ? gte(auditEvents.status, 400) : undefined,
     filters.idp ? eq(auditEvents.idp, filters.idp) : undefined,
+    filters.person ? personMatches(filters.person) : undefined,
   ];
   return and(...conditions) as SQL;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * "Person or group": part of the userName / displayName the row was written with, or the exact
+ * SCIM id. Scanned within the org's time window, which the primary key already bounds.
+ */
+function personMatches(person: string): SQL {
+  return sql`(${auditEvents.summary}->>'resourceName' ilike ${`%${escapeLike(person)}%`} or ${auditEvents.resourceId} = ${person.toLowerCase()})`;
 }
 
 function toRowDto(row: { at: string; id: string } & Omit<SyncEventRowDto, 'key' | 'occurredAt'>): SyncEventRowDto {
@@ -161,7 +178,7 @@ export async function getSyncLogEvent(db: DbOrTx, orgId: string, keyText: string
   return toSyncEventDetail(toRowDto(base), resourceType, summary);
 }
 
-const shown = new Set(['method', 'path', 'filter', 'error', 'ops', 'attributes', 'adaptations', 'ignoredAttributes', 'notes']);
+const shown = new Set(['method', 'path', 'filter', 'error', 'ops', 'attributes', 'adaptations', 'ignoredAttributes', 'notes', 'resourceName']);
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -178,8 +195,8 @@ function opLine(op: unknown): string {
 
 function toSyncEventDetail(row: SyncEventRowDto, resourceType: string | null, summary: Record<string, unknown>): SyncEventDetailDto {
   const extra = Object.entries(summary)
-    .filter(([name, value]) => !shown.has(name) && value !== null && typeof value !== 'object')
-    .map(([name, value]) => ({ name, value: String(value) }));
+    .filter((entry): entry is [string, string | number | boolean] => !shown.has(entry[0]) && ['string', 'number', 'boolean'].includes(typeof entry[1]))
+    .map(([name, value]) => ({ name: summaryLabel(name), value: summaryValue(value) }));
   return {
     ...row,
     resourceType,

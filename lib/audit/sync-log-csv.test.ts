@@ -31,11 +31,12 @@ describe('sync log CSV', () => {
       durationMs: 7,
       tokenName: 'Entra, prod',
       resourceId: null,
+      resourceName: 'a@b.test',
       filter: 'userName eq "a@b.test"',
       errorType: null,
       errorDetail: null,
     };
-    expect(csvHeader()).toBe('occurred_at,action,method,path,status,idp,duration_ms,token,resource_id,filter,error_type,error_detail\r\n');
-    expect(csvRow(row)).toBe('2026-03-10T11:59:00.000000Z,scim.user.list,GET,/Users,200,entra,7,"Entra, prod",,"userName eq ""a@b.test""",,\r\n');
+    expect(csvHeader()).toBe('occurred_at,action,method,path,status,idp,duration_ms,token,resource_id,filter,error_type,error_detail,resource_name\r\n');
+    expect(csvRow(row)).toBe('2026-03-10T11:59:00.000000Z,scim.user.list,GET,/Users,200,entra,7,"Entra, prod",,"userName eq ""a@b.test""",,,a@b.test\r\n');
   });
 });

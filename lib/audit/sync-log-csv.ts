@@ -14,6 +14,8 @@ export const csvColumns: [string, (row: SyncEventRowDto) => string | number | nu
   ['filter', (r) => r.filter],
   ['error_type', (r) => r.errorType],
   ['error_detail', (r) => r.errorDetail],
+  // Last, so spreadsheets built on the earlier columns keep working.
+  ['resource_name', (r) => r.resourceName],
 ];
 
 /**

@@ -48,6 +48,8 @@ export const syncLogQuerySchema = z.object({
   op: z.enum(syncOperations).optional().catch(undefined),
   resource: z.enum(syncResources).optional().catch(undefined),
   idp: z.enum(idpKeys).optional().catch(undefined),
+  /** Part of a userName or group displayName, or a SCIM id (issue 13: filter by person). */
+  person: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
   range: z.enum(syncRanges).catch('7d').default('7d'),
   from: dateInput,
   to: dateInput,
@@ -106,7 +108,7 @@ export function decodeEventKey(value: string | undefined): EventKey | null {
 /** URL search params for the filters (and optionally a page position), skipping "any". */
 export function syncLogParams(filters: SyncLogFilters, page?: { cursor: string; dir: 'older' | 'newer' }): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ['outcome', 'op', 'resource', 'idp'] as const) {
+  for (const name of ['outcome', 'op', 'resource', 'idp', 'person'] as const) {
     const value = filters[name];
     if (value) params.set(name, value);
   }
@@ -123,5 +125,5 @@ export function syncLogParams(filters: SyncLogFilters, page?: { cursor: string; 
 }
 
 export function isFiltered(filters: SyncLogFilters): boolean {
-  return Boolean(filters.outcome || filters.op || filters.resource || filters.idp);
+  return Boolean(filters.outcome || filters.op || filters.resource || filters.idp || filters.person);
 }

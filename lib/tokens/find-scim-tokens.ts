@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { accounts, scimTokens } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
+import { displayIp } from '@/lib/display-ip';
 import { scopeDescriptions } from './scopes';
 
 /** Entra quarantines a provisioning job whose token expires; warn this long before. */
@@ -68,7 +69,7 @@ export async function findScimTokens(db: DbOrTx, orgId: string, now: Date = new 
       createdAt: row.createdAt.toISOString(),
       firstUsedAt: iso(row.firstUsedAt),
       lastUsedAt: iso(row.lastUsedAt),
-      lastUsedIp: row.lastUsedIp,
+      lastUsedIp: row.lastUsedIp ? displayIp(row.lastUsedIp) : null,
       lastUsedIdp: row.lastUsedIdp,
       expiresAt: iso(row.expiresAt),
       revokedAt: iso(row.revokedAt),

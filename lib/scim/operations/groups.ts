@@ -39,7 +39,13 @@ function parseAndNote(ctx: ScimContext) {
   ctx.notes.adapt(parsed.adaptations);
   ctx.notes.ignore(parsed.ignoredAttributes);
   ctx.notes.summary.memberCount = parsed.fields.memberIds.length;
+  nameInLog(ctx, parsed.fields.displayName);
   return parsed.fields;
+}
+
+/** The group's displayName at the time of the request, for the sync log (issue 13). */
+function nameInLog(ctx: ScimContext, displayName: string | undefined): void {
+  if (displayName) ctx.notes.summary.resourceName = displayName;
 }
 
 async function listGroups(ctx: ScimContext, fromBody: boolean): Promise<OperationResult> {
@@ -70,6 +76,7 @@ export const groupOperations = {
       const query = listQueryFrom(ctx, false);
       const row = isResourceId(ctx.id) ? await readGroup(ctx.tx, ctx.orgId, ctx.id) : null;
       if (!row) throw notFound(`Group ${ctx.id?.slice(0, 100)} not found`);
+      nameInLog(ctx, row.displayName);
       const result = await groupResult(ctx, row, 200, needsMembers(query));
       return { ...result, body: projectAttributes(result.body as Record<string, unknown>, query) };
     },
@@ -91,6 +98,7 @@ export const groupOperations = {
     action: 'scim.group.patch', resourceType: 'Group', needsBody: true,
     run: async (ctx) => {
       const current = await requireGroup(ctx, true);
+      nameInLog(ctx, current.displayName);
       assertIfMatch(ctx.request, current.version);
       const plan = planGroupPatch(patchOperationsOf(ctx), current.id);
       ctx.notes.adapt(plan.adaptations);
@@ -100,6 +108,7 @@ export const groupOperations = {
         ...(plan.externalId !== undefined ? { externalId: plan.externalId } : {}),
       };
       const updated = await updateGroup(ctx.tx, ctx.orgId, current.id, fields);
+      nameInLog(ctx, updated?.displayName);
       // RFC 7644 §3.5.2 allows 204; a group of 100,000 is not sent back on every membership change.
       return { status: 204, headers: { ETag: etagFor(updated?.version ?? current.version) }, resourceId: current.id };
     },
@@ -108,6 +117,7 @@ export const groupOperations = {
     action: 'scim.group.delete', resourceType: 'Group', needsBody: false,
     run: async (ctx) => {
       const current = await requireGroup(ctx, true);
+      nameInLog(ctx, current.displayName);
       assertIfMatch(ctx.request, current.version);
       await deleteGroup(ctx.tx, ctx.orgId, current.id);
       return { status: 204, resourceId: current.id };

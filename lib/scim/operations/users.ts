@@ -32,7 +32,16 @@ function parseAndNote(ctx: ScimContext, body: unknown) {
   ctx.notes.adapt(parsed.adaptations);
   ctx.notes.ignore(parsed.ignoredAttributes);
   ctx.notes.summary.attributes = attributeNames(body);
+  nameInLog(ctx, parsed.fields.userName);
   return parsed.fields;
+}
+
+/**
+ * The person's userName as it was at the time of the request, for the sync log (issue 13: a
+ * UUID alone names nobody). Set before the row is written, so it lands in the same statement.
+ */
+function nameInLog(ctx: ScimContext, userName: string | undefined): void {
+  if (userName) ctx.notes.summary.resourceName = userName;
 }
 
 /** Top-level attribute names of a body, for the sync log (names only, never values). */
@@ -51,6 +60,7 @@ async function listUsers(ctx: ScimContext, fromBody: boolean): Promise<Operation
   const userName = exactUserName(query);
   if (userName !== undefined) {
     const found = await findByUserName(ctx.tx, ctx.orgId, userName);
+    if (found.length === 1) nameInLog(ctx, found[0]?.userName);
     const resources = found.map((row) => projectAttributes(toUserResource(row, ctx.baseUrl), query));
     return { status: 200, body: listResponse(resources, found.length, 1, resources.length) };
   }
@@ -75,6 +85,7 @@ export const userOperations = {
     run: async (ctx) => {
       const row = isResourceId(ctx.id) ? await readUser(ctx.tx, ctx.orgId, ctx.id) : null;
       if (!row) throw notFound(`User ${ctx.id?.slice(0, 100)} not found`);
+      nameInLog(ctx, row.userName);
       const result = userResult(ctx, row, 200);
       const query = listQueryFrom(ctx, false);
       return { ...result, body: projectAttributes(result.body as Record<string, unknown>, query) };
@@ -86,6 +97,7 @@ export const userOperations = {
     action: 'scim.user.replace', resourceType: 'User', needsBody: true,
     run: async (ctx) => {
       const current = await requireUser(ctx, true);
+      nameInLog(ctx, current.userName);
       assertIfMatch(ctx.request, current.version);
       const updated = await updateMember(ctx.tx, ctx.orgId, current.id, parseAndNote(ctx, ctx.body));
       if (!updated) throw notFound(`User ${current.id} not found`);
@@ -96,6 +108,7 @@ export const userOperations = {
     action: 'scim.user.patch', resourceType: 'User', needsBody: true,
     run: async (ctx) => {
       const current = await requireUser(ctx, true);
+      nameInLog(ctx, current.userName);
       assertIfMatch(ctx.request, current.version);
       const operations = patchOperationsOf(ctx);
       const patched = applyUserPatch(toUserResource(current, ctx.baseUrl), operations);
@@ -105,6 +118,7 @@ export const userOperations = {
       ctx.notes.ignore(parsed.ignoredAttributes);
       const updated = await updateMember(ctx.tx, ctx.orgId, current.id, parsed.fields);
       if (!updated) throw notFound(`User ${current.id} not found`);
+      nameInLog(ctx, updated.userName);
       return userResult(ctx, updated, 200);
     },
   },
@@ -112,6 +126,7 @@ export const userOperations = {
     action: 'scim.user.delete', resourceType: 'User', needsBody: false,
     run: async (ctx) => {
       const current = await requireUser(ctx, true);
+      nameInLog(ctx, current.userName);
       assertIfMatch(ctx.request, current.version);
       await deleteMemberRow(ctx.tx, ctx.orgId, current.id);
       return { status: 204, resourceId: current.id };

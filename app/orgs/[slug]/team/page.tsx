@@ -6,6 +6,7 @@ import { teamQuerySchema } from '@/lib/validation/member';
 import { AddMemberForm } from './_components/add-member-form';
 import { LiveRefresh } from './_components/live-refresh';
 import { TeamFilters } from './_components/team-filters';
+import { TeamCount } from './_components/team-count';
 import { TeamPagination } from './_components/team-pagination';
 import { TeamTable } from './_components/team-table';
 
@@ -20,6 +21,8 @@ export default async function TeamPage({
 }) {
   const { org, member } = await requireMember((await params).slug);
   const query = teamQuerySchema.parse(await searchParams);
+  // Before the count: a live count taken after this moment is at least as new (TeamCount).
+  const countedAt = Date.now();
   const team = await findTeamMembers(await getDb(), org.id, query);
   const isOwner = member.role === 'owner';
   return (
@@ -29,9 +32,7 @@ export default async function TeamPage({
           <h1 className="flex items-center gap-3 text-xl font-semibold">
             Team <LiveRefresh slug={org.slug} />
           </h1>
-          <p className="text-sm text-slate-600">
-            {team.total} {team.total === 1 ? 'person' : 'people'} {query.q || query.status || query.source ? 'match' : 'in'} {org.name}
-          </p>
+          <TeamCount slug={org.slug} orgName={org.name} total={team.total} countedAt={countedAt} filtered={Boolean(query.q || query.status || query.source)} />
         </div>
         <TeamFilters query={query} />
       </div>

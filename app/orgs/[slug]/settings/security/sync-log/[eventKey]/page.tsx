@@ -44,7 +44,10 @@ export default async function SyncLogEventPage({ params }: { params: Promise<{ s
         <h1 className="mt-1 flex flex-wrap items-center gap-2 text-xl font-semibold">
           {actionLabel(event.action)} <StatusBadge status={event.status} />
         </h1>
-        <p className="text-sm text-slate-600">{formatDateTimeSeconds(event.occurredAt)}</p>
+        <p className="text-sm text-slate-600">
+          {formatDateTimeSeconds(event.occurredAt)}
+          {event.resourceName ? <> · <span className="font-medium text-slate-900">{event.resourceName}</span></> : null}
+        </p>
       </div>
       {failed ? (
         <div role="status" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-900">
@@ -64,7 +67,10 @@ export default async function SyncLogEventPage({ params }: { params: Promise<{ s
           <Row label="Dropped attributes"><List items={event.ignoredAttributes} empty="none" mono /></Row>
           <Row label="Notes"><List items={event.notes} empty="none" /></Row>
           {event.extra.map((e) => <Row key={e.name} label={e.name}>{e.value}</Row>)}
-          <Row label="Resource">{event.resourceType ?? '—'}{event.resourceId ? <code className="ml-2 text-xs">{event.resourceId}</code> : null}</Row>
+          <Row label={event.resourceType === 'Group' ? 'Group' : event.resourceType === 'User' ? 'Person' : 'Resource'}>
+            {event.resourceName ? <span className="font-medium">{event.resourceName}</span> : event.resourceType ?? '—'}
+            {event.resourceId ? <code className="ml-2 text-xs text-slate-600">{event.resourceId}</code> : null}
+          </Row>
           <Row label="Duration">{event.durationMs === null ? '—' : `${event.durationMs} ms`}</Row>
           <Row label="Identity provider">{idpLabel(event.idp)}</Row>
           <Row label="Token">{event.tokenName ?? '—'}</Row>

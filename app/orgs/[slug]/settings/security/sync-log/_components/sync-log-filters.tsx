@@ -32,6 +32,10 @@ export function SyncLogFilters({ filters, basePath }: { filters: Filters; basePa
       <Select label="Operation" name="op" value={filters.op} options={[any, ...syncOperations.map((o) => [o, o[0]?.toUpperCase() + o.slice(1)] as const)]} />
       <Select label="Resource" name="resource" value={filters.resource} options={[any, ...syncResources.map((r) => [r, `${r}s`] as const)]} />
       <Select label="Identity provider" name="idp" value={filters.idp} options={[any, ...Object.entries(idpLabels)]} />
+      <label className="text-sm">
+        <span className="block font-medium text-slate-700">Person or group</span>
+        <input type="search" name="person" defaultValue={filters.person} placeholder="userName, group name or id" className="block w-56 rounded-md border-0 px-2 py-1 text-sm ring-1 ring-slate-300" />
+      </label>
       <Select label="Time range" name="range" value={filters.range} options={ranges} />
       <label className="text-sm">
         <span className="block font-medium text-slate-700">From (UTC)</span>

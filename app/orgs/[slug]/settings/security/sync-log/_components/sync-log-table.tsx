@@ -26,6 +26,7 @@ export function SyncLogTable({ rows, basePath }: { rows: SyncEventRowDto[]; base
           <tr>
             <th scope="col" className="px-4 py-2">Time (UTC)</th>
             <th scope="col" className="px-4 py-2">Operation</th>
+            <th scope="col" className="px-4 py-2">Person or group</th>
             <th scope="col" className="px-4 py-2">Request</th>
             <th scope="col" className="px-4 py-2">Status</th>
             <th scope="col" className="px-4 py-2">IdP</th>
@@ -41,6 +42,7 @@ export function SyncLogTable({ rows, basePath }: { rows: SyncEventRowDto[]; base
                 </Link>
               </td>
               <th scope="row" className="whitespace-nowrap px-4 py-2 text-left font-medium">{actionLabel(row.action)}</th>
+              <td className="max-w-xs break-words px-4 py-2">{row.resourceName ?? <span className="text-slate-400">—</span>}</td>
               <td className="max-w-md px-4 py-2">
                 <code className="break-all text-xs">{row.method ?? ''} {row.path ?? ''}</code>
                 {row.filter ? <div className="break-all text-xs text-slate-500">filter: {row.filter}</div> : null}
