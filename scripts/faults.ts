@@ -20,7 +20,7 @@ async function org(label: string) {
   const password = crypto.randomBytes(18).toString('base64url');
   const slug = `faults-${label}-${Date.now().toString(36)}`;
   return target.withDb(async (db) => {
-    const created = await createOrgWithOwner(db, { slug, orgName: slug, name: 'Owner', email: `owner@${slug}.example`, password });
+    const created = await createOrgWithOwner(db, { slug, orgName: slug, givenName: 'Fault', familyName: 'Owner', email: `owner@${slug}.example`, password });
     const token = await createScimToken(db, created.orgId, { name: label, scopes: ['scim:manage'] }, { type: 'system', label: 'faults' });
     return { orgId: created.orgId, slug, token: token.secret, ownerEmail: `owner@${slug}.example`, ownerPassword: password };
   });
