@@ -14,7 +14,7 @@ test('the session cookie is Secure, HttpOnly and SameSite when the public URL is
   const server = await startProductionServer({
     port,
     authUrl: `https://127.0.0.1:${port}`,
-    seed: [['org:create', '--', '--slug', org.slug, '--name', org.orgName, '--owner-email', org.ownerEmail, '--owner-password', org.password, '--owner-name', org.ownerName]],
+    seed: [['org:create', '--', '--slug', org.slug, '--name', org.orgName, '--owner-email', org.ownerEmail, '--owner-password', org.password, '--owner-given-name', org.ownerGivenName, '--owner-family-name', org.ownerFamilyName]],
   });
   try {
     const csrf = await fetch(`${server.baseURL}/api/auth/csrf`);

@@ -1,5 +1,5 @@
 import { expect, test, type Request } from '@playwright/test';
-import { signIn, signUp, uniqueOrg } from './fixtures/accounts';
+import { fillMemberName, signIn, signUp, uniqueOrg } from './fixtures/accounts';
 
 test('an owner signs up, sees themself, adds a member, makes them owner, signs out and back in', async ({ page }) => {
   const org = uniqueOrg();
@@ -12,7 +12,7 @@ test('an owner signs up, sees themself, adds a member, makes them owner, signs o
   await page.screenshot({ path: 'test-results/screenshots/team-owner.png', fullPage: true });
 
   await page.getByText('Add a member by hand').click();
-  await page.getByLabel('Name', { exact: true }).fill('Mia Member');
+  await fillMemberName(page, 'Mia Member');
   await page.getByLabel('Email', { exact: true }).fill('mia@example.test');
   await page.getByRole('button', { name: 'Add member' }).click();
   await expect(page.getByRole('status')).toContainText('Mia Member was added');
@@ -47,9 +47,13 @@ test('sign-up shows form errors and refuses a taken URL name', async ({ page }) 
   await page.goto('/sign-up');
   await page.getByRole('button', { name: 'Create organization' }).click();
   await expect(page.getByText('Enter the organization name')).toBeVisible();
+  // SCIM clients read the owner back as name.givenName / name.familyName (Okta's SPEC test).
+  await expect(page.getByLabel('First name')).toHaveAccessibleDescription('Enter your first name');
+  await expect(page.getByLabel('Last name')).toHaveAccessibleDescription('Enter your last name');
   await page.getByLabel('Organization name').fill('Copycat');
   await page.getByLabel('URL name').fill(org.slug);
-  await page.getByLabel('Your name').fill('Cat');
+  await page.getByLabel('First name').fill('Cat');
+  await page.getByLabel('Last name').fill('Copy');
   await page.getByLabel('Work email').fill(`cat-${org.slug}@example.test`);
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Create organization' }).click();
@@ -71,7 +75,7 @@ test(`a plain ${role} is refused the security page, the sync log and the owner-o
 
   // Invite a member; they join through the link with a password of their own.
   await page.getByText('Add a member by hand').click();
-  await page.getByLabel('Name', { exact: true }).fill('Max Member');
+  await fillMemberName(page, 'Max Member');
   await page.getByLabel('Email', { exact: true }).fill(`max-${org.slug}@example.test`);
   await page.getByLabel('Role').selectOption(role);
   await page.getByRole('button', { name: 'Add member' }).click();
@@ -83,7 +87,7 @@ test(`a plain ${role} is refused the security page, the sync log and the owner-o
   await expect(max.getByRole('cell').nth(1)).toHaveText(role);
 
   // Record the owner's own "Make owner" call on someone else, to replay it as Max.
-  await page.getByLabel('Name', { exact: true }).fill('Zed Target');
+  await fillMemberName(page, 'Zed Target');
   await page.getByLabel('Email', { exact: true }).fill(`zed-${org.slug}@example.test`);
   await page.getByLabel('Role').selectOption('member');
   await page.getByRole('button', { name: 'Add member' }).click();

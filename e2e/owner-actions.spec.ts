@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { signUp, uniqueOrg } from './fixtures/accounts';
+import { fillMemberName, signUp, uniqueOrg } from './fixtures/accounts';
 
 /** Records every server-action call `act` makes in the owner's page. */
 async function recordActions(page: Page, act: () => Promise<void>): Promise<Request[]> {
@@ -14,7 +14,7 @@ async function recordActions(page: Page, act: () => Promise<void>): Promise<Requ
 }
 
 async function addMember(page: Page, name: string, email: string, role = 'member') {
-  await page.getByLabel('Name', { exact: true }).fill(name);
+  await fillMemberName(page, name);
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Role').selectOption(role);
   await page.getByRole('button', { name: 'Add member' }).click();

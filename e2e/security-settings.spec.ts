@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
-import { signUp, uniqueOrg } from './fixtures/accounts';
+import { fillMemberName, signUp, uniqueOrg } from './fixtures/accounts';
 import { expectNotInServerLog } from './fixtures/server-log';
 
 // lib/scim/idp.ts maps this User-Agent (Entra's own) to "entra".
@@ -157,7 +157,7 @@ test('a plain member gets 404 on the sync log, its events and its export, and th
   const org = uniqueOrg('secm');
   await signUp(page, org);
   await page.getByText('Add a member by hand').click();
-  await page.getByLabel('Name', { exact: true }).fill('Max Member');
+  await fillMemberName(page, 'Max Member');
   await page.getByLabel('Email', { exact: true }).fill(`max-${org.slug}@example.test`);
   await page.getByRole('button', { name: 'Add member' }).click();
   const inviteUrl = (await page.getByTestId('invite-url').textContent()) ?? '';

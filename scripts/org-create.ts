@@ -2,27 +2,34 @@ import { z } from 'zod';
 import { createDb, dbOptionsFromEnv } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { createOrgWithOwner } from '@/lib/orgs/create-org-with-owner';
+import { splitFullName } from '@/lib/validation/person-name';
 import { signUpSchema } from '@/lib/validation/sign-up';
 import { fail, parseFlags } from './cli-args';
 
-// npm run org:create -- --slug acme --name "Acme" --owner-email a@acme.test --owner-password '…'
+// npm run org:create -- --slug acme --name "Acme" --owner-given-name Ada --owner-family-name Lovelace
+//   --owner-email a@acme.test --owner-password '…'
+// --owner-name "Ada Lovelace" still works: split at its last space (a single word goes into both).
 const flags = parseFlags({
   slug: { type: 'string' },
   name: { type: 'string' },
   'owner-email': { type: 'string' },
   'owner-password': { type: 'string' },
+  'owner-given-name': { type: 'string' },
+  'owner-family-name': { type: 'string' },
   'owner-name': { type: 'string' },
 });
+const split = flags['owner-name'] === undefined ? undefined : splitFullName(flags['owner-name']);
 
 const parsed = signUpSchema.safeParse({
   slug: flags.slug,
   orgName: flags.name,
   email: flags['owner-email'],
   password: flags['owner-password'],
-  name: flags['owner-name'] ?? flags['owner-email'],
+  givenName: flags['owner-given-name'] ?? split?.givenName,
+  familyName: flags['owner-family-name'] ?? split?.familyName,
 });
 if (!parsed.success) {
-  const flagFor: Record<string, string> = { orgName: 'name', email: 'owner-email', password: 'owner-password', name: 'owner-name' };
+  const flagFor: Record<string, string> = { orgName: 'name', email: 'owner-email', password: 'owner-password', givenName: 'owner-given-name', familyName: 'owner-family-name' };
   const lines = Object.entries(z.flattenError(parsed.error).fieldErrors).map(
     ([field, messages]) => `  --${flagFor[field] ?? field}: ${messages?.[0] ?? 'invalid'}`,
   );

@@ -22,7 +22,7 @@ await buildIfNeeded(true);
 const target = await postgresTarget(url);
 const slug = `soak-${Date.now().toString(36)}`;
 const token = await target.withDb(async (db) => {
-  const org = await createOrgWithOwner(db, { slug, orgName: slug, name: 'Soak', email: `owner@${slug}.example`, password: crypto.randomBytes(18).toString('base64url') });
+  const org = await createOrgWithOwner(db, { slug, orgName: slug, givenName: 'Soak', familyName: 'Owner', email: `owner@${slug}.example`, password: crypto.randomBytes(18).toString('base64url') });
   return (await createScimToken(db, org.orgId, { name: 'soak', scopes: ['scim:manage'] }, { type: 'system', label: 'soak' })).secret;
 });
 await target.dispose();

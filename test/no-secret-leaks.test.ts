@@ -132,7 +132,7 @@ describe.each(testDrivers())('no secret in logs, audit rows, replies or stored r
     const client = await scimClientFor(db);
     const owner = { type: 'account' as const, id: client.ownerAccountId, label: client.ownerEmail };
     const email = `invitee-${Date.now()}@example.test`;
-    const { memberId, inviteSecret } = await addMember(db, client.orgId, { name: 'Invitee', email, role: 'member' }, owner);
+    const { memberId, inviteSecret } = await addMember(db, client.orgId, { givenName: 'Invitee', familyName: 'Person', email, role: 'member' }, owner);
     await expect(acceptInvite(db, `${inviteSecret.slice(0, -1)}x`, { name: 'Nobody', password: 'Wrong-Invite-Password-6' })).rejects.toMatchObject({ code: 'not_found' });
     await acceptInvite(db, inviteSecret, { name: 'Invitee', password: 'Invitee-Password-7' });
     await expect(acceptInvite(db, inviteSecret, { name: 'Again', password: 'Replayed-Password-8' })).rejects.toMatchObject({ code: 'not_found' });

@@ -6,6 +6,7 @@ import { notifyTeamChanged } from '@/lib/live/team-change-channel';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { generateSecret, sha256Hex } from '@/lib/secrets';
 import type { AddMemberInput } from '@/lib/validation/member';
+import { fullName } from '@/lib/validation/person-name';
 
 export const INVITE_TTL_DAYS = 7;
 
@@ -31,7 +32,9 @@ export async function addMember(
           userName: input.email,
           email: input.email,
           emails: [{ value: input.email, type: 'work', primary: true }],
-          displayName: input.name,
+          givenName: input.givenName,
+          familyName: input.familyName,
+          displayName: fullName(input),
           inviteTokenHash: sha256Hex(inviteSecret),
           inviteExpiresAt: new Date(Date.now() + INVITE_TTL_DAYS * 86_400_000),
         })

@@ -28,13 +28,13 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
 
   it('adds a member by hand with an audit row, and refuses the same email twice', async () => {
     const org = await seedOrg(handle.db);
-    const { memberId, inviteSecret } = await addMember(handle.db, org.orgId, { name: 'Mia', email: 'mia@example.test', role: 'member' }, actor);
+    const { memberId, inviteSecret } = await addMember(handle.db, org.orgId, { givenName: 'Mia', familyName: 'Member', email: 'mia@example.test', role: 'member' }, actor);
     expect(inviteSecret).toMatch(/^rsi_[\w-]{43}$/);
     const team = await findTeamMembers(handle.db, org.orgId, { page: 1 });
-    expect(team.rows.map((r) => [r.name, r.role, r.source, r.invitePending])).toContainEqual(['Mia', 'member', 'manual', true]);
+    expect(team.rows.map((r) => [r.name, r.role, r.source, r.invitePending])).toContainEqual(['Mia Member', 'member', 'manual', true]);
     const audit = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.orgId, org.orgId), eq(auditEvents.resourceId, memberId)));
     expect(audit.map((a) => a.action)).toEqual(['member.create']);
-    await expect(addMember(handle.db, org.orgId, { name: 'Mia 2', email: 'MIA@example.test', role: 'member' }, actor)).rejects.toMatchObject({ code: 'conflict', field: 'email' });
+    await expect(addMember(handle.db, org.orgId, { givenName: 'Mia', familyName: 'Again', email: 'MIA@example.test', role: 'member' }, actor)).rejects.toMatchObject({ code: 'conflict', field: 'email' });
   });
 
   it('never lets the last owner be demoted or removed, but allows it once there is another', async () => {
@@ -42,7 +42,7 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
     const owner = await ownerOf(org.orgId);
     await expect(setMemberRole(handle.db, org.orgId, owner.id, 'member', actor)).rejects.toThrow(/last owner/);
     await expect(removeMember(handle.db, org.orgId, owner.id, actor)).rejects.toThrow(/last owner/);
-    const { memberId } = await addMember(handle.db, org.orgId, { name: 'Bo', email: 'bo@example.test', role: 'member' }, actor);
+    const { memberId } = await addMember(handle.db, org.orgId, { givenName: 'Bo', familyName: 'Member', email: 'bo@example.test', role: 'member' }, actor);
     await setMemberRole(handle.db, org.orgId, memberId, 'owner', actor);
     await setMemberRole(handle.db, org.orgId, owner.id, 'admin', actor);
     await expect(setMemberRole(handle.db, org.orgId, memberId, 'member', actor)).rejects.toThrow(/last owner/);
@@ -53,7 +53,7 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
   it('keeps one owner when two owners demote each other at the same time', async () => {
     const org = await seedOrg(handle.db);
     const owner = await ownerOf(org.orgId);
-    const { memberId } = await addMember(handle.db, org.orgId, { name: 'Cy', email: 'cy@example.test', role: 'owner' }, actor);
+    const { memberId } = await addMember(handle.db, org.orgId, { givenName: 'Cy', familyName: 'Member', email: 'cy@example.test', role: 'owner' }, actor);
     const results = await Promise.allSettled([
       setMemberRole(handle.db, org.orgId, owner.id, 'member', actor),
       setMemberRole(handle.db, org.orgId, memberId, 'member', actor),
@@ -66,7 +66,7 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
   it('treats a member of another org as not found', async () => {
     const a = await seedOrg(handle.db, 'a');
     const b = await seedOrg(handle.db, 'b');
-    const { memberId } = await addMember(handle.db, b.orgId, { name: 'Bea', email: 'bea@example.test', role: 'member' }, actor);
+    const { memberId } = await addMember(handle.db, b.orgId, { givenName: 'Bea', familyName: 'Member', email: 'bea@example.test', role: 'member' }, actor);
     await expect(setMemberRole(handle.db, a.orgId, memberId, 'owner', actor)).rejects.toMatchObject({ code: 'not_found' });
     await expect(removeMember(handle.db, a.orgId, memberId, actor)).rejects.toMatchObject({ code: 'not_found' });
     const [bea] = await handle.db.select().from(members).where(and(eq(members.orgId, b.orgId), eq(members.id, memberId)));
@@ -76,7 +76,7 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
   it('searches and paginates in SQL, with the total under the same filter', async () => {
     const org = await seedOrg(handle.db);
     for (let i = 0; i < 60; i++) {
-      await addMember(handle.db, org.orgId, { name: `Person ${i}`, email: `p${i}@example.test`, role: 'member' }, actor);
+      await addMember(handle.db, org.orgId, { givenName: 'Person', familyName: `${i}`, email: `p${i}@example.test`, role: 'member' }, actor);
     }
     const first = await findTeamMembers(handle.db, org.orgId, { page: 1 });
     const second = await findTeamMembers(handle.db, org.orgId, { page: 2 });
@@ -92,7 +92,7 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
 
   it('links the member to a new account through the invite link, once', async () => {
     const org = await seedOrg(handle.db);
-    const { memberId, inviteSecret } = await addMember(handle.db, org.orgId, { name: 'Ivy', email: `ivy-${org.orgId}@example.test`, role: 'member' }, actor);
+    const { memberId, inviteSecret } = await addMember(handle.db, org.orgId, { givenName: 'Ivy', familyName: 'Member', email: `ivy-${org.orgId}@example.test`, role: 'member' }, actor);
     expect(await getPendingInvite(handle.db, 'rsi_wrong')).toBeNull();
     const invite = await acceptInvite(handle.db, inviteSecret, { name: 'Ivy', password: 'correct horse battery' });
     expect(invite.memberId).toBe(memberId);

@@ -14,7 +14,7 @@ describe.each(testDrivers())('createOrgWithOwner on $driver', ({ open }) => {
   });
   afterAll(() => handle.close());
 
-  const input = (slug: string, email: string) => ({ orgName: 'Acme', slug, name: 'Ada', email, password: 'correct horse battery' });
+  const input = (slug: string, email: string) => ({ orgName: 'Acme', slug, givenName: 'Ada', familyName: 'Lovelace', email, password: 'correct horse battery' });
 
   it('creates the org, the account and its owner membership, with an audit row', async () => {
     const slug = `acme-${Date.now()}`;

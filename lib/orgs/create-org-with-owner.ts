@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { hashPassword } from '@/lib/auth/password';
 import { AppError, isUniqueViolation, pgErrorCode, violatedConstraint } from '@/lib/errors';
+import { fullName } from '@/lib/validation/person-name';
 import type { SignUpInput } from '@/lib/validation/sign-up';
 
 export type CreatedOrg = { orgId: string; slug: string; accountId: string };
@@ -21,7 +22,7 @@ export async function createOrgWithOwner(db: Db, input: SignUpInput): Promise<Cr
         .returning({ id: organizations.id });
       const [account] = await tx
         .insert(accounts)
-        .values({ email: input.email, name: input.name, passwordHash })
+        .values({ email: input.email, name: fullName(input), passwordHash })
         .returning({ id: accounts.id });
       if (!org || !account) throw new Error('insert returned no row');
       const [member] = await tx
@@ -34,7 +35,9 @@ export async function createOrgWithOwner(db: Db, input: SignUpInput): Promise<Cr
           userName: input.email,
           email: input.email,
           emails: [{ value: input.email, type: 'work', primary: true }],
-          displayName: input.name,
+          givenName: input.givenName,
+          familyName: input.familyName,
+          displayName: fullName(input),
         })
         .returning({ id: members.id });
       await recordAuditEvent(tx, {

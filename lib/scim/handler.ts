@@ -15,6 +15,7 @@ import { callLogBatchFor } from './call-log/call-log-batch';
 import { assertWithinTokenRate, countAuthFailure } from './rate-limits';
 import { readJsonBody } from './read-body';
 import { scimJson } from './respond';
+import { deadlineFor, noteDatabaseAnswered, noteDatabaseUnavailable } from './outage-deadline';
 import { matchRoute, type RouteMatch } from './route-table';
 import { toScimError } from './to-scim-error';
 
@@ -71,7 +72,7 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
     timer = setTimeout(() => {
       clock.passed = true;
       resolve(deadlineError().toResponse());
-    }, deps.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    }, deadlineFor(deps.db, deps.deadlineMs ?? DEFAULT_DEADLINE_MS));
   });
   try {
     return await Promise.race([handleWithoutDeadline(request, deps, clock), deadline]);
@@ -144,11 +145,13 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps, clock: De
       // After the commit: open team pages refresh (one notification per org per batch).
       if (MUTATING.test(action)) batch.notifyTeam(verified.orgId);
     }
+    if (!clock.passed) noteDatabaseAnswered(deps.db);
     batch.tokenUsed({ org_id: verified.orgId, id: verified.id, ip: deps.clientIp ?? null, idp, at: new Date().toISOString() });
     if (result.body === undefined) return new Response(null, { status: result.status, headers: result.headers });
     return scimJson(result.status, result.body, result.headers);
   } catch (thrown) {
     const error = toScimError(thrown);
+    if (error.status === 503 && !(thrown instanceof ScimError)) noteDatabaseUnavailable(deps.db);
     if (error.status >= 500 && !(thrown instanceof ScimError)) {
       const requestId = crypto.randomUUID();
       // Method, path and the error only: never the body or headers (../shared/STYLE.md mistake 10).

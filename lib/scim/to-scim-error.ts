@@ -2,8 +2,9 @@ import { AppError } from '@/lib/errors';
 import { pgErrorCode } from '@/lib/errors';
 import { ScimError } from './errors';
 
-// Connection refused/reset and PostgreSQL's "cannot connect now" / admin shutdown classes.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03']);
+// Connection refused/reset/timed out (postgres.js CONNECT_TIMEOUT) and PostgreSQL's "cannot
+// connect now" / admin shutdown classes.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03']);
 
 /** Whatever was thrown, as the SCIM error the client gets. Unknown errors get a generic 500. */
 export function toScimError(thrown: unknown): ScimError {

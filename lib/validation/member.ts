@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { isStorableText } from '@/lib/storable-text';
 import { emailSchema } from './sign-up';
-import { textField } from './text';
+import { familyNameField, givenNameField } from './person-name';
 
 export const addMemberSchema = z.object({
-  name: textField('Enter a name'),
+  givenName: givenNameField('Enter a first name'),
+  familyName: familyNameField('Enter a last name'),
   email: emailSchema,
   role: z.enum(['owner', 'admin', 'member'], { error: 'Choose a role' }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { familyNameField, givenNameField } from './person-name';
 import { textField } from './text';
 
 /** Shared by the sign-up form, its server action and `npm run org:create`. */
@@ -20,7 +21,8 @@ export const passwordSchema = z
 export const signUpSchema = z.object({
   orgName: textField('Enter the organization name'),
   slug: orgSlugSchema,
-  name: textField('Enter your name'),
+  givenName: givenNameField('Enter your first name'),
+  familyName: familyNameField('Enter your last name'),
   email: emailSchema,
   password: passwordSchema,
 });

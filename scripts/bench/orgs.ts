@@ -13,7 +13,8 @@ export async function createBenchOrg(db: Db, slug: string): Promise<BenchOrg> {
   const org = await createOrgWithOwner(db, {
     slug,
     orgName: `Bench ${slug}`,
-    name: 'Bench Owner',
+    givenName: 'Bench',
+    familyName: 'Owner',
     email: `owner@${slug}.bench.example`,
     password: crypto.randomBytes(18).toString('base64url'),
   });

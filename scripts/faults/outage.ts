@@ -2,34 +2,39 @@ import { sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
 import { resultRows } from '@/db/result-rows';
 import type { Checks } from './check';
-import { startPostgres, stopPostgres, waitForPostgres } from './postgres-control';
+import { waitForPostgres, type ThrowawayPostgres } from './postgres-control';
 import { scimFetch, userBody, type Sent } from './scim-fetch';
 
 const WORKERS = 4;
+/** Issue 14: while the database is down, every request is answered (503) within ~2 s. */
+const WORST_ANSWER_MS = 2000;
+type Phase = 'before' | 'outage' | 'restarting' | 'after';
 
 /**
  * PostgreSQL stops in the middle of a provisioning run and comes back. Requests during the
  * outage must get a SCIM 503 with an integer Retry-After (never a hang, never HTML); the app
  * must recover by itself; and every member row must have its audit row and vice versa.
  */
-export async function databaseOutage(checks: Checks, server: { url: string }, db: { url: string; orgId: string; token: string }): Promise<void> {
-  const replies: (Sent & { phase: 'before' | 'outage' | 'after' })[] = [];
-  let phase: 'before' | 'outage' | 'after' = 'before';
+export async function databaseOutage(checks: Checks, server: { url: string }, pg: ThrowawayPostgres, db: { url: string; orgId: string; token: string }): Promise<void> {
+  const replies: (Sent & { phase: Phase; sentIn: Phase })[] = [];
+  let phase: Phase = 'before';
   let next = 0;
   let stop = false;
   const worker = async () => {
     while (!stop) {
+      const sentIn = phase;
       const sent = await scimFetch(server.url, db.token, 'POST', '/Users', userBody(`outage-${next++}@example.test`), 12_000);
-      replies.push({ ...sent, phase });
+      replies.push({ ...sent, phase, sentIn });
       if (sent.status === 503) await new Promise((r) => setTimeout(r, 100));
     }
   };
   const running = Promise.all(Array.from({ length: WORKERS }, worker));
   await new Promise((r) => setTimeout(r, 1500));
+  pg.stop();
   phase = 'outage';
-  stopPostgres();
   await new Promise((r) => setTimeout(r, 3000));
-  startPostgres();
+  phase = 'restarting';
+  pg.start();
   await waitForPostgres(db.url);
   phase = 'after';
   const recoveredBy = Date.now() + 20_000;
@@ -44,6 +49,10 @@ export async function databaseOutage(checks: Checks, server: { url: string }, db
   checks.check('requests during the outage get 503', unavailable.length > 0, `${unavailable.length} of ${during.length} during the outage`);
   checks.check('every 503 has an integer Retry-After', unavailable.every((r) => /^\d+$/.test(r.retryAfter ?? '')));
   checks.check('every response is SCIM JSON (no HTML page)', replies.every((r) => typeof r.status !== 'number' || r.status === 204 || r.contentType === 'application/scim+json'));
+  const sentWhileDown = replies.filter((r) => r.sentIn === 'outage');
+  const worst = Math.round(Math.max(0, ...sentWhileDown.map((r) => r.ms)));
+  checks.check(`every request sent while the database is down is answered within ${WORST_ANSWER_MS} ms`, sentWhileDown.length > 0 && worst <= WORST_ANSWER_MS, `worst ${worst} ms over ${sentWhileDown.length} requests`);
+  checks.check('every request sent while the database is down gets 503 + Retry-After + a SCIM error', sentWhileDown.length > 0 && sentWhileDown.every((r) => r.status === 503 && /^\d+$/.test(r.retryAfter ?? '') && Array.isArray(r.json?.schemas)), [...new Set(sentWhileDown.map((r) => r.status))].join(', '));
   const statuses = [...new Set(replies.map((r) => r.status))].join(', ');
   checks.check('no request hangs or loses its connection', replies.every((r) => typeof r.status === 'number'), `statuses seen: ${statuses}; slowest ${Math.round(Math.max(...replies.map((r) => r.ms)))} ms`);
   checks.check('the app recovers by itself when the database returns', replies.some((r) => r.phase === 'after' && r.status === 201));

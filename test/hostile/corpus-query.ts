@@ -72,8 +72,13 @@ const BROKEN_FILTERS: Filter[] = [
 const USER_FILTERS: Filter[] = [
   f('active eq "maybe"'),
   f('active gt true'),
-  f('emails[type eq "home"]'),
-  f('emails[primary eq false]'),
+  // emails[type eq "home"] and emails[primary eq false] are answered now (any value matches,
+  // RFC 7644 §3.4.2.2); these still cannot be:
+  f('emails[shoeSize eq "x"]'),
+  f('phoneNumbers[value gt 5]'),
+  // A string ordered against a number literal (issue 14): 200 with users in it before.
+  f('userName gt 5'),
+  f('name.familyName le 0'),
   f('members[value eq "x"]'),
   f('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:salary gt 1'),
   f('urn:evil:schema:2.0:User:userName eq "x"'),

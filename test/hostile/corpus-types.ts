@@ -22,8 +22,8 @@ export const ENDPOINTS = [
 export type Endpoint = (typeof ENDPOINTS)[number];
 
 /**
- * Server bugs the corpus found. A case tagged with one runs in an `it.fails` test named after it
- * (hostile-requests.test.ts) until the server is fixed; then the lead flips it back to `it`.
+ * Server bugs the corpus found, all fixed. The cases tagged with one run as that bug's own
+ * regression test (hostile-requests.test.ts), so a failure names the bug that came back.
  */
 export const KNOWN_BUGS = {
   nulStored: 'NUL (U+0000) in a body reaches PostgreSQL (a column, or the sync-log summary in the same transaction): 500, not 400',

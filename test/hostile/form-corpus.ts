@@ -37,9 +37,9 @@ type AnySchema = z.ZodType;
 
 /** Each form schema with a valid input to spoil one field at a time. */
 export const FORM_SCHEMAS: readonly { name: string; schema: AnySchema; valid: Record<string, unknown> }[] = [
-  { name: 'signUp', schema: signUpSchema, valid: { orgName: 'Acme', slug: 'acme-1', name: 'Ada', email: 'ada@example.test', password: 'correct horse battery' } },
+  { name: 'signUp', schema: signUpSchema, valid: { orgName: 'Acme', slug: 'acme-1', givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.test', password: 'correct horse battery' } },
   { name: 'signIn', schema: signInSchema, valid: { email: 'ada@example.test', password: 'correct horse battery' } },
-  { name: 'addMember', schema: addMemberSchema, valid: { name: 'Grace', email: 'grace@example.test', role: 'member' } },
+  { name: 'addMember', schema: addMemberSchema, valid: { givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.test', role: 'member' } },
   { name: 'createScimTokenForm', schema: createScimTokenFormSchema, valid: { name: 'Entra', expiresInDays: '30', scope: 'scim:manage' } },
   { name: 'createScimToken', schema: createScimTokenSchema, valid: { name: 'Entra', expiresInDays: 30 } },
 ];

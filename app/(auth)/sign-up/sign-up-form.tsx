@@ -15,7 +15,8 @@ export function SignUpForm() {
       <FormMessage result={result} />
       <Field label="Organization name" name="orgName" defaultValue={values?.orgName} required autoComplete="organization" errors={errors?.orgName} />
       <Field label="URL name" name="slug" defaultValue={values?.slug} required hint="Lower-case letters, digits and dashes: /orgs/your-name" errors={errors?.slug} />
-      <Field label="Your name" name="name" defaultValue={values?.name} required autoComplete="name" errors={errors?.name} />
+      <Field label="First name" name="givenName" defaultValue={values?.givenName} required autoComplete="given-name" errors={errors?.givenName} />
+      <Field label="Last name" name="familyName" defaultValue={values?.familyName} required autoComplete="family-name" errors={errors?.familyName} />
       <Field label="Work email" name="email" defaultValue={values?.email} type="email" required autoComplete="email" errors={errors?.email} />
       <Field label="Password" name="password" type="password" required autoComplete="new-password" hint="At least 10 characters" errors={errors?.password} />
       <SubmitButton pendingText="Creating…">Create organization</SubmitButton>

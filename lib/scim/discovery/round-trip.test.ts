@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ScimError } from '../errors';
 import { CORE_GROUP_URN, CORE_USER_URN, ENTERPRISE_USER_URN } from '../filter/urns';
 import { groupRow, memberRow } from '@/test/fixtures/idp/rows';
 import { toGroupResource } from '../resources/group-resource';
@@ -7,7 +8,7 @@ import { parseGroupBody } from '../schemas/group';
 import { parseUserBody } from '../schemas/user';
 import { ENTERPRISE_KEYS, STORED_USER_ATTRIBUTES } from '../schemas/user-attributes';
 import type { SchemaAttribute } from './attribute-builders';
-import { GROUP_ATTRIBUTES } from './schemas';
+import { GROUP_ATTRIBUTES, schemaById } from './schemas';
 import { ENTERPRISE_USER_ATTRIBUTES, USER_ATTRIBUTES } from './user-schema';
 
 const BASE = 'https://roster.example.com/api/scim/v2';
@@ -72,5 +73,60 @@ describe('every attribute /Schemas lists round-trips: body → parser → row �
     const listed = USER_ATTRIBUTES.map((a) => a.name);
     expect(STORED_USER_ATTRIBUTES.filter((name) => name !== 'externalId' && !listed.includes(name))).toEqual([]);
     expect([...ENTERPRISE_KEYS]).toEqual(ENTERPRISE_USER_ATTRIBUTES.map((a) => a.name));
+  });
+});
+
+/**
+ * What a schema-driven validator does (RFC 7643 §7): read /Schemas, send only what it marks
+ * required (sub-attributes too), with a value of the declared type. The one thing it may know
+ * beyond the document is RFC 7643 §4.1.2's meaning of emails.value (an email address); userName
+ * is a plain word, so nothing else can stand in for a required email.
+ */
+function minimalFromSchemas(id: string): Record<string, unknown> {
+  const document = schemaById(id, BASE);
+  if (!document) throw new Error(`no /Schemas/${id}`);
+  const value = (attribute: SchemaAttribute, path: string): unknown => {
+    if (attribute.type === 'complex') {
+      const entry = Object.fromEntries((attribute.subAttributes ?? []).filter((s) => s.required).map((s) => [s.name, value(s, `${path}.${s.name}`)]));
+      return attribute.multiValued ? [entry] : entry;
+    }
+    if (attribute.type === 'boolean') return true;
+    if (path === 'emails.value') return 'minimal@example.com';
+    return `minimal-${path}`;
+  };
+  const required = document.attributes.filter((a) => a.required);
+  return { schemas: [document.id], ...Object.fromEntries(required.map((a) => [a.name, value(a, a.name)])) };
+}
+
+const refusal = (parse: () => unknown) => {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof ScimError) return error.status;
+    throw error;
+  }
+  return 'accepted';
+};
+
+describe('a minimal resource built from /Schemas alone (RFC 7643 §7 required)', () => {
+  it('User: what /Schemas marks required is enough, and each required attribute is needed', () => {
+    const minimal = minimalFromSchemas(CORE_USER_URN);
+    expect(Object.keys(minimal).sort()).toEqual(['emails', 'schemas', 'userName']);
+    expect(minimal.emails).toEqual([{ value: 'minimal@example.com' }]);
+    const parsed = parseUserBody(minimal);
+    expect(parsed.fields).toMatchObject({ userName: 'minimal-userName', email: 'minimal@example.com' });
+    for (const name of ['userName', 'emails']) {
+      const without = { ...minimal };
+      delete without[name];
+      expect(refusal(() => parseUserBody(without)), `without ${name}`).toBe(400);
+    }
+    expect(refusal(() => parseUserBody({ ...minimal, emails: [{ type: 'work' }] })), 'without emails.value').toBe(400);
+  });
+
+  it('Group: displayName is required and enough', () => {
+    const minimal = minimalFromSchemas(CORE_GROUP_URN);
+    expect(Object.keys(minimal).sort()).toEqual(['displayName', 'schemas']);
+    expect(parseGroupBody(minimal).fields.displayName).toBe('minimal-displayName');
+    expect(refusal(() => parseGroupBody({ schemas: [CORE_GROUP_URN] }))).toBe(400);
   });
 });

@@ -25,8 +25,16 @@ export const USER_ATTRIBUTES: SchemaAttribute[] = [
   text('locale', 'Default location for localization, e.g. en-US.'),
   text('timezone', 'Time zone in IANA format, e.g. Europe/Paris.'),
   bool('active', 'false suspends the member (kept on the team page, cannot sign in); true restores.'),
-  multiValuedEntries('emails', 'Email addresses. The primary one (else the first of type work) is the member\'s email; required unless userName is an email address.', ['work', 'home', 'other']),
-  multiValuedEntries('phoneNumbers', 'Phone numbers.', ['work', 'home', 'mobile', 'fax', 'pager', 'other']),
+  // Required (RFC 7643 §7): a create or replace without an email address is refused, so a
+  // schema-driven client must send one (issue 14). Roster still accepts an email-shaped userName
+  // in its place, since Okta and JumpCloud setups without an email mapping send only that.
+  multiValuedEntries(
+    'emails',
+    "Email addresses; at least one is required. The primary one (else the first of type work) is the member's email. Without emails, an email-shaped userName is taken as the work email.",
+    ['work', 'home', 'other'],
+    true,
+  ),
+  multiValuedEntries('phoneNumbers', 'Phone numbers.', ['work', 'home', 'mobile', 'fax', 'pager', 'other'], false),
 ];
 
 /** The enterprise User extension attributes Roster stores (RFC 7643 §4.3). */
@@ -42,16 +50,17 @@ export const ENTERPRISE_USER_ATTRIBUTES: SchemaAttribute[] = [
   ]),
 ];
 
-function multiValuedEntries(name: string, description: string, types: string[]): SchemaAttribute {
+/** An entry without a value is dropped or refused, so `value` is required wherever the list is. */
+function multiValuedEntries(name: string, description: string, types: string[], required: boolean): SchemaAttribute {
   return complex(
     name,
     description,
     [
-      text('value', `The ${name === 'emails' ? 'email address' : 'phone number'}.`),
+      text('value', `The ${name === 'emails' ? 'email address' : 'phone number'}.`, { required: true }),
       text('display', 'A human-readable name for the value.'),
       text('type', 'A label indicating the function of the value.', { canonicalValues: types }),
       bool('primary', 'Whether this is the primary value; true at most once.'),
     ],
-    { multiValued: true },
+    { multiValued: true, required },
   );
 }

@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { groupMembers, groups, members } from '@/db/schema';
-import type { CompareOp, FilterValue } from './ast';
 import { CORE_GROUP_URN, CORE_USER_URN, ENTERPRISE_USER_URN } from './urns';
 
 /**
@@ -11,14 +10,12 @@ import { CORE_GROUP_URN, CORE_USER_URN, ENTERPRISE_USER_URN } from './urns';
  */
 export type ScalarSpec =
   /** caseExact=false compares lower(col) with lower($1), which is what the lower() indexes hold. */
-  | { type: 'string'; column: AnyPgColumn; caseExact: boolean }
+  | { type: 'string'; column: AnyPgColumn | SQL; caseExact: boolean }
   | { type: 'dateTime'; column: AnyPgColumn }
   /** Values that are not UUIDs never reach PostgreSQL (it would fail the cast). */
   | { type: 'uuid'; column: AnyPgColumn }
   /** `truth` is a never-null SQL expression that holds when the attribute is true. */
-  | { type: 'boolean'; truth: SQL }
-  /** A sub-attribute with one possible value (the stored email is always type "work"). */
-  | { type: 'fixed'; accepts: (op: CompareOp, value: FilterValue) => boolean; reject: string };
+  | { type: 'boolean'; truth: SQL };
 
 /**
  * A multi-valued attribute (RFC 7643 §2.4) stored in SQL. `scope(inner)` is true when some
@@ -28,6 +25,12 @@ export type MultiSpec = {
   type: 'multi';
   entry: Record<string, ScalarSpec>;
   scope: (inner: SQL | undefined) => SQL;
+  /**
+   * A condition an index can answer that holds whenever some value equals `value` (case
+   * insensitive): ANDed beside `scope` for `value eq "…"`, so lookups by one value use the
+   * index instead of reading every row of the org.
+   */
+  valueEquals?: (value: string) => SQL;
   /** sortBy on a multi-valued attribute orders by its primary value (RFC 7644 §3.4.2.3). */
   sortKey?: SQL;
 };
@@ -42,30 +45,38 @@ export type ResourceMap = {
   extensions: Record<string, Record<string, AttrSpec>>;
 };
 
-const text = (column: AnyPgColumn, caseExact = false): ScalarSpec => ({ type: 'string', column, caseExact });
+const text = (column: AnyPgColumn | SQL, caseExact = false): ScalarSpec => ({ type: 'string', column, caseExact });
 const dateTime = (column: AnyPgColumn): ScalarSpec => ({ type: 'dateTime', column });
 const uuidOf = (column: AnyPgColumn): ScalarSpec => ({ type: 'uuid', column });
 
-/** Roster keeps one email: the primary work address in `members.email` (DESIGN attribute map). */
-const emails: MultiSpec = {
-  type: 'multi',
-  entry: {
-    value: text(members.email),
-    type: {
-      type: 'fixed',
-      accepts: (op, value) => op === 'eq' && typeof value === 'string' && value.toLowerCase() === 'work',
-      reject: 'Only the work email is filterable (emails[type eq "work"]): Roster stores one email, the primary work address',
+/**
+ * emails and phoneNumbers as stored: a JSON array of {value, type, primary, display} entries
+ * (the primary work email is also kept in `members.email` for lookups, and is always among
+ * the entries). A filter on them matches when ANY entry matches (RFC 7644 §3.4.2.2): an EXISTS
+ * over the array's elements, beside a containment test on the lower-cased array that the GIN
+ * index `members_<column>_values_idx` answers for `value eq` (migration 0005).
+ */
+function jsonMultiValued(column: AnyPgColumn, sortKey?: SQL): MultiSpec {
+  const field = (name: string) => sql`(multi_value.entry ->> ${sql.raw(`'${name}'`)})`;
+  return {
+    type: 'multi',
+    entry: {
+      value: text(field('value')),
+      type: text(field('type')),
+      display: text(field('display')),
+      primary: { type: 'boolean', truth: sql`coalesce(${field('primary')} = 'true', false)` },
     },
-    primary: {
-      type: 'fixed',
-      accepts: (op, value) => op === 'eq' && value === true,
-      reject: 'Only "primary eq true" is filterable on emails: the stored email is the primary one',
-    },
-  },
-  scope: (inner) =>
-    inner ? sql`(${members.email} is not null and ${inner})` : sql`${members.email} is not null`,
-  sortKey: sql`lower(${members.email})`,
-};
+    scope: (inner) =>
+      inner
+        ? sql`exists (select 1 from jsonb_array_elements(${column}) as multi_value(entry) where ${inner})`
+        : sql`jsonb_array_length(${column}) > 0`,
+    valueEquals: (value) => sql`(lower(${column}::text)::jsonb @> jsonb_build_array(jsonb_build_object('value', lower(${value}::text))))`,
+    ...(sortKey ? { sortKey } : {}),
+  };
+}
+
+const emails = jsonMultiValued(members.emails, sql`lower(${members.email})`);
+const phoneNumbers = jsonMultiValued(members.phoneNumbers);
 
 /** Okta and Entra check membership with `members[value eq "<id>"]`: an EXISTS on the join table. */
 const groupMembersSpec: MultiSpec = {
@@ -93,6 +104,7 @@ export const USER_ATTRIBUTES: ResourceMap = {
     locale: text(members.locale),
     active: { type: 'boolean', truth: sql`${members.status} = 'active'` },
     emails,
+    phonenumbers: phoneNumbers,
     'meta.created': dateTime(members.createdAt),
     'meta.lastmodified': dateTime(members.updatedAt),
   },

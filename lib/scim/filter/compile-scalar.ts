@@ -26,9 +26,6 @@ export function compileScalar(spec: ScalarSpec, c: Comparison): SQL {
       return compileUuid(spec.column, c);
     case 'boolean':
       return compileBoolean(spec.truth, c);
-    case 'fixed':
-      if (c.op && spec.accepts(c.op, c.value)) return SQL_TRUE;
-      throw invalidFilter(spec.reject);
   }
 }
 
@@ -37,17 +34,23 @@ function unsupported(c: Comparison): never {
 }
 
 /** `null` compares with IS [NOT] NULL; `ne` uses IS DISTINCT FROM so NULL columns count as "not equal". */
-function nullComparison(column: AnyPgColumn, c: Comparison): SQL {
+function nullComparison(column: AnyPgColumn | SQL, c: Comparison): SQL {
   if (c.op === 'eq') return sql`${column} is null`;
   if (c.op === 'ne') return sql`${column} is not null`;
   throw invalidFilter(`Operator "${c.op ?? 'pr'}" cannot compare "${c.name}" with null`);
 }
 
-function compileString(column: AnyPgColumn, caseExact: boolean, c: Comparison): SQL {
+function compileString(column: AnyPgColumn | SQL, caseExact: boolean, c: Comparison): SQL {
   if (c.op === undefined) return sql`(${column} is not null and ${column} <> '')`;
   if (c.value === null) return nullComparison(column, c);
   if (typeof c.value === 'boolean') throw invalidFilter(`"${c.name}" is a string; ${c.raw} is a boolean`);
-  // A bare number (`employeeNumber eq 00123`) compares as the text that was sent.
+  // `userName gt 5`: strings order as text ("10" < "9"), so a number there is never what was
+  // meant and no IdP sends it; refused rather than answered with an arbitrary set (issue 14).
+  if (typeof c.value === 'number' && ORDER[c.op]) {
+    throw invalidFilter(`"${c.name}" is a string: compare it with a quoted string, not the number ${c.raw}`);
+  }
+  // A bare number with eq/ne/co/sw/ew (`employeeNumber eq 00123`) compares as the text that was
+  // sent: the unquoted-value dialect (Microsoft's `externalId eq jyoung`).
   const value = typeof c.value === 'string' ? c.value : c.raw;
   const col = caseExact ? sql`${column}` : sql`lower(${column})`;
   const param = (v: string) => (caseExact ? sql`${v}` : sql`lower(${v})`);

@@ -43,8 +43,6 @@ function scalarKey(spec: ScalarSpec): SQL | undefined {
       return sql`${spec.column}`;
     case 'boolean':
       return spec.truth;
-    case 'fixed':
-      return undefined;
   }
 }
 

@@ -30,13 +30,18 @@ describe.each(testDrivers())('compiled filters on $driver', ({ open }) => {
     otherOrgId = orgs[1]?.id ?? '';
     const [bob] = await db
       .insert(members)
-      .values({ orgId, userName: 'bob@example.com', email: 'bob@example.com', status: 'suspended', title: 'CTO' })
+      .values({ orgId, userName: 'bob@example.com', email: 'bob@example.com', emails: [{ value: 'bob@example.com', type: 'work', primary: true }], status: 'suspended', title: 'CTO' })
       .returning();
     ids.bob = bob?.id ?? '';
     const rows = await db
       .insert(members)
       .values([
-        { orgId, userName: 'alice@example.com', email: 'Alice@Example.com', department: 'Sales', externalId: 'A-1', managerId: ids.bob },
+        {
+          orgId, userName: 'alice@example.com', email: 'Alice@Example.com', department: 'Sales', externalId: 'A-1', managerId: ids.bob,
+          // A second, non-primary address and two phones: filters match ANY value (RFC 7644 §3.4.2.2).
+          emails: [{ value: 'Alice@Example.com', type: 'work', primary: true }, { value: 'alice@Home.example.org', type: 'home' }],
+          phoneNumbers: [{ value: '+1 555 0100', type: 'work' }, { value: '+1 555 0199', type: 'mobile' }],
+        },
         { orgId, userName: 'carol', title: '50% off' },
         { orgId, userName: 'dave', title: 'A100 B' },
         { orgId: otherOrgId, userName: 'alice@example.com', email: 'alice@example.com' },
@@ -66,6 +71,22 @@ describe.each(testDrivers())('compiled filters on $driver', ({ open }) => {
     ['emails[type eq "work"].value eq "alice@example.COM"', ['alice@example.com']],
     ['emails co "@EXAMPLE.com"', ['alice@example.com', 'bob@example.com']],
     ['emails[type eq "work"]', ['alice@example.com', 'bob@example.com']],
+    // A non-primary address is found too (issue 14: only the primary one was).
+    ['emails.value co "example.org"', ['alice@example.com']],
+    ['emails co "@HOME.example.org"', ['alice@example.com']],
+    ['emails eq "ALICE@home.example.org"', ['alice@example.com']],
+    ['emails[type eq "home"]', ['alice@example.com']],
+    ['emails[type eq "home" and value ew ".org"]', ['alice@example.com']],
+    // type and value must hold on the SAME entry: alice's work address is not .org
+    ['emails[type eq "work" and value ew ".org"]', []],
+    ['emails[type eq "home"].value eq "alice@example.com"', []],
+    ['emails[primary eq true].value eq "alice@example.com"', ['alice@example.com']],
+    ['emails[primary eq true].value eq "alice@home.example.org"', []],
+    ['not (emails pr)', ['carol', 'dave']],
+    ['phoneNumbers[type eq "mobile"]', ['alice@example.com']],
+    ['phoneNumbers.value eq "+1 555 0199"', ['alice@example.com']],
+    ['phoneNumbers[type eq "work"].value eq "+1 555 0199"', []],
+    ['phoneNumbers co "555"', ['alice@example.com']],
     ['active eq false', ['bob@example.com']],
     ['active eq "True"', ['alice@example.com', 'carol', 'dave']],
     // ne and not include NULLs: carol and dave have no department / title "CTO".

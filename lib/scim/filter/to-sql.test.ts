@@ -10,6 +10,9 @@ const group = (filter: string) => dialect.sqlToQuery(compileGroupFilter(filter))
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const ID = '2819c223-7f76-453a-919d-413861904646';
 const m = (col: string) => `"members"."${col}"`;
+const field = (name: string) => `lower((multi_value.entry ->> '${name}'))`;
+const any = (col: string, where: string) => `exists (select 1 from jsonb_array_elements(${m(col)}) as multi_value(entry) where ${where})`;
+const has = (col: string, n: number) => `(lower(${m(col)}::text)::jsonb @> jsonb_build_array(jsonb_build_object('value', lower($${n}::text))))`;
 
 describe('compileUserFilter', () => {
   it.each([
@@ -58,13 +61,18 @@ describe('compileUserFilter', () => {
     ['meta.created ge "2024-02-29"', `${m('created_at')} >= $1::timestamptz`, ['2024-02-29']],
     ['meta.created lt "2024-01-01T10:00:00.123456+02:00"', `${m('created_at')} < $1::timestamptz`, ['2024-01-01T10:00:00.123456+02:00']],
     ['meta.created eq "2024-01-01T00:00:00Z"', `${m('created_at')} = $1::timestamptz`, ['2024-01-01T00:00:00Z']],
-    // emails: the single `email` column holds the primary work address
-    ['emails eq "a@b.c"', `(${m('email')} is not null and lower(${m('email')}) = lower($1))`, ['a@b.c']],
-    ['emails.value eq "a@b.c"', `(${m('email')} is not null and lower(${m('email')}) = lower($1))`, ['a@b.c']],
-    ['emails[type eq "work"].value eq "a@b.c"', `(${m('email')} is not null and lower(${m('email')}) = lower($1))`, ['a@b.c']],
-    ['emails[type eq "Work"]', `${m('email')} is not null`, []],
-    ['emails[value co "@example.com"]', `(${m('email')} is not null and lower(${m('email')}) like lower($1))`, ['%@example.com%']],
-    ['emails[type eq "work" and primary eq true]', `${m('email')} is not null`, []],
+    // emails and phoneNumbers: ANY entry of the JSON list (RFC 7644 §3.4.2.2), with the GIN
+    // index's containment test beside `value eq` (db/migrations/0005)
+    ['emails eq "a@b.c"', `(${has('emails', 1)} and ${any('emails', `${field('value')} = lower($2)`)})`, ['a@b.c', 'a@b.c']],
+    ['emails.value eq "a@b.c"', `(${has('emails', 1)} and ${any('emails', `${field('value')} = lower($2)`)})`, ['a@b.c', 'a@b.c']],
+    ['emails[type eq "work"].value eq "a@b.c"', `(${has('emails', 1)} and ${any('emails', `(${field('type')} = lower($2) and ${field('value')} = lower($3))`)})`, ['a@b.c', 'work', 'a@b.c']],
+    ['emails[type eq "home"]', any('emails', `${field('type')} = lower($1)`), ['home']],
+    ['emails[value co "@example.com"]', any('emails', `${field('value')} like lower($1)`), ['%@example.com%']],
+    ['emails[type eq "work" and primary eq true]', any('emails', `(${field('type')} = lower($1) and coalesce((multi_value.entry ->> 'primary') = 'true', false))`), ['work']],
+    ['emails[display eq "x"]', any('emails', `${field('display')} = lower($1)`), ['x']],
+    ['emails pr', any('emails', `((multi_value.entry ->> 'value') is not null and (multi_value.entry ->> 'value') <> '')`), []],
+    ['phoneNumbers[type eq "work"].value eq "1"', `(${has('phone_numbers', 1)} and ${any('phone_numbers', `(${field('type')} = lower($2) and ${field('value')} = lower($3))`)})`, ['1', 'work', '1']],
+    ['phoneNumbers[type eq "mobile"]', any('phone_numbers', `${field('type')} = lower($1)`), ['mobile']],
     // logic and SCIM's two-valued not
     ['title eq "a" or title eq "b" and userType eq "c"',
       `(lower(${m('title')}) = lower($1) or (lower(${m('title')}) = lower($2) and lower(${m('user_type')}) = lower($3)))`, ['a', 'b', 'c']],
@@ -91,13 +99,12 @@ describe('compileUserFilter', () => {
     // never a dropped clause (STYLE mistake 7): the whole filter fails
     ['nickName eq "x"', 'Attribute "nickName" is not filterable on User'],
     ['userName eq "a" or password eq "x"', 'Attribute "password" is not filterable on User'],
-    ['phoneNumbers[type eq "work"].value eq "1"', 'Attribute "phoneNumbers" is not filterable on User'],
     ['name eq "x"', 'Attribute "name" is not filterable on User'],
-    ['emails[type eq "home"]', 'Only the work email is filterable (emails[type eq "work"]): Roster stores one email, the primary work address'],
-    ['emails[type eq "home"].value eq "a@b.c"', 'Only the work email is filterable (emails[type eq "work"]): Roster stores one email, the primary work address'],
-    ['emails[display eq "x"]', 'Sub-attribute "display" of "emails" is not filterable'],
-    ['emails.display eq "x"', 'Sub-attribute "display" of "emails" is not filterable'],
     ['userName[value eq "x"]', '"userName" is not multi-valued: no [filter] allowed'],
+    ['emails[shoeSize eq "x"]', 'Sub-attribute "shoeSize" of "emails" is not filterable'],
+    // a number is never an order for a string (issue 14): "10" < "9" as text
+    ['userName gt 5', '"userName" is a string: compare it with a quoted string, not the number 5'],
+    ['name.familyName le 0', '"name.familyName" is a string: compare it with a quoted string, not the number 0'],
     ['urn:example:custom:1.0:User:badge eq "x"', 'Schema "urn:example:custom:1.0:User" is not filterable on User'],
     ['urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq "x"', 'Schema "urn:ietf:params:scim:schemas:core:2.0:Group" is not filterable on User'],
     // operators that do not fit the type

@@ -49,19 +49,42 @@ function compileAttribute(path: AttrPath, c: Comparison, resolve: Resolver): SQL
     // Entra: `emails[type eq "work"].value eq "a@b.c"` = some email is work and has that value.
     const multi = requireMulti(path, resolve);
     const inner = compileInner(path.attr, multi, path.valueFilter);
-    const sub = resolveEntry(path.attr, multi.entry, { attr: path.subAttr ?? 'value' });
-    return scoped(multi, and(inner, compileScalar(sub, c)));
+    const subName = path.subAttr ?? 'value';
+    const sub = resolveEntry(path.attr, multi.entry, { attr: subName });
+    const equal = [...valueEqualities(path.valueFilter), ...(subName.toLowerCase() === 'value' ? equalityOf(c) : [])];
+    return indexed(multi, equal, scoped(multi, and(inner, compileScalar(sub, c))));
   }
   const resolved = resolve(path);
   if (resolved.kind === 'scalar') return compileScalar(resolved.spec, c);
-  // `emails co "x"` compares the value sub-attribute (RFC 7644 §3.4.2.2, multi-valued attributes).
-  const sub = resolveEntry(path.attr, resolved.spec.entry, { attr: resolved.sub ?? 'value' });
-  return scoped(resolved.spec, compileScalar(sub, c));
+  // `emails co "x"` compares the value sub-attribute, and matches when ANY email does
+  // (RFC 7644 §3.4.2.2, multi-valued attributes).
+  const subName = resolved.sub ?? 'value';
+  const sub = resolveEntry(path.attr, resolved.spec.entry, { attr: subName });
+  return indexed(resolved.spec, subName === 'value' ? equalityOf(c) : [], scoped(resolved.spec, compileScalar(sub, c)));
 }
 
 function compileValuePath(path: AttrPath, filter: FilterNode, resolve: Resolver): SQL {
   const multi = requireMulti(path, resolve);
-  return scoped(multi, compileInner(path.attr, multi, filter));
+  return indexed(multi, valueEqualities(filter), scoped(multi, compileInner(path.attr, multi, filter)));
+}
+
+/** The string a `value eq "…"` comparison asks for, if that is what it is. */
+function equalityOf(c: Comparison): string[] {
+  if (c.op !== 'eq' || c.value === null || typeof c.value === 'boolean') return [];
+  return [typeof c.value === 'string' ? c.value : c.raw];
+}
+
+/** `value eq "…"` conditions every match must meet: the top-level AND chain of a [filter]. */
+function valueEqualities(filter: FilterNode): string[] {
+  if (filter.kind === 'and') return [...valueEqualities(filter.left), ...valueEqualities(filter.right)];
+  const isValue = filter.kind === 'compare' && !filter.path.uri && !filter.path.subAttr && filter.path.attr.toLowerCase() === 'value';
+  return isValue ? equalityOf({ name: 'value', op: filter.op, value: filter.value, raw: filter.raw }) : [];
+}
+
+/** Adds the index's containment test beside an EXISTS that already requires those values. */
+function indexed(multi: MultiSpec, values: string[], condition: SQL): SQL {
+  if (!multi.valueEquals || condition === SQL_FALSE) return condition;
+  return values.reduce((acc, value) => and(multi.valueEquals?.(value) ?? SQL_TRUE, acc), condition);
 }
 
 /** "Some value matches": constant conditions need no EXISTS (and a non-UUID member id no query). */

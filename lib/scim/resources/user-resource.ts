@@ -66,9 +66,9 @@ export function toUserResource(row: Member, baseUrl: string): ScimUserJson {
 }
 
 /**
- * `emails` as stored, with the `email` column guaranteed among them: a member added in the UI
- * has only the column, and filters on emails read the column (filter/attribute-maps.ts). When
- * the column is missing from the list it is returned as the primary work email.
+ * `emails` as stored, with the `email` column guaranteed among them. Every writer keeps it in the
+ * list (migration 0005 put it there for older rows), and filters read the list
+ * (filter/attribute-maps.ts); should a row still lack it, it is returned as the primary work email.
  */
 function emailsOf(row: Member): MultiValue[] {
   const emails = row.emails.map(copyEntry);

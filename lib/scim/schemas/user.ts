@@ -92,7 +92,10 @@ function schemaValue(body: JsonObject): unknown {
 
 function toFields(data: UserBody, notes: ParseNotes): MemberFields {
   const enterprise = data[ENTERPRISE_USER_URN];
-  const emails = toMultiValues('emails', data.emails, notes);
+  const sent = toMultiValues('emails', data.emails, notes);
+  const email = chooseEmail(data.userName, sent, notes);
+  // An email taken from userName is stored as an entry too: filters on emails read the list.
+  const emails = sent.length ? sent : [{ value: email, type: 'work', primary: true }];
   return {
     userName: data.userName,
     externalId: textOrNull(data.externalId),
@@ -112,7 +115,7 @@ function toFields(data: UserBody, notes: ParseNotes): MemberFields {
     organization: textOrNull(enterprise?.organization),
     division: textOrNull(enterprise?.division),
     department: textOrNull(enterprise?.department),
-    email: chooseEmail(data.userName, emails, notes),
+    email,
     emails,
     phoneNumbers: toMultiValues('phoneNumbers', data.phoneNumbers, notes),
     managerId: managerId(enterprise?.manager?.value, notes),

@@ -10,6 +10,7 @@ import { addMember } from '@/lib/members/add-member';
 import { removeMember } from '@/lib/members/remove-member';
 import { setMemberRole } from '@/lib/members/set-member-role';
 import { addMemberSchema, memberIdSchema } from '@/lib/validation/member';
+import { fullName } from '@/lib/validation/person-name';
 
 const roleChangeSchema = z.object({ memberId: memberIdSchema, role: z.enum(['owner', 'admin', 'member']) });
 
@@ -27,7 +28,7 @@ export async function addMemberAction(
     revalidatePath(`/orgs/${org.slug}/team`);
     return {
       ok: true,
-      message: `${parsed.data.name} was added. Send them this invite link so they can sign in (shown once):`,
+      message: `${fullName(parsed.data)} was added. Send them this invite link so they can sign in (shown once):`,
       data: { inviteUrl: `${await getEnvAppUrl()}/invite/${inviteSecret}` },
     };
   } catch (error) {

@@ -19,9 +19,9 @@ export function AddMemberForm({ slug }: { slug: string }) {
   return (
     <details className="rounded-lg bg-white ring-1 ring-slate-200" open={Boolean(result)}>
       <summary className="cursor-pointer px-4 py-3 text-sm font-semibold text-slate-800">Add a member by hand</summary>
-      <form ref={formRef} action={action} className="grid gap-4 border-t border-slate-200 px-4 py-4 sm:grid-cols-4 sm:items-start" noValidate>
+      <form ref={formRef} action={action} className="grid gap-4 border-t border-slate-200 px-4 py-4 sm:grid-cols-5 sm:items-start" noValidate>
         <input type="hidden" name="slug" value={slug} />
-        <div className="sm:col-span-4">
+        <div className="sm:col-span-5">
           <FormMessage result={result} />
           {inviteUrl ? (
             <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -30,7 +30,8 @@ export function AddMemberForm({ slug }: { slug: string }) {
             </div>
           ) : null}
         </div>
-        <Field label="Name" name="name" defaultValue={values?.name} required errors={errors?.name} />
+        <Field label="First name" name="givenName" defaultValue={values?.givenName} required autoComplete="off" errors={errors?.givenName} />
+        <Field label="Last name" name="familyName" defaultValue={values?.familyName} required autoComplete="off" errors={errors?.familyName} />
         <Field label="Email" name="email" type="email" defaultValue={values?.email} required errors={errors?.email} />
         <div className="space-y-1">
           <label htmlFor="field-role" className="block text-sm font-medium text-slate-800">Role</label>
