@@ -37,7 +37,13 @@ export const members = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     /** Set only through a verified identity (invite, org OIDC, sign-up), never by matching emails. */
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /**
+     * The effective role: the highest of `grantedRole`, the org's default role (SCIM-managed
+     * people) and the roles mapped to the person's groups. Written only by lib/policy/recompute-roles.
+     */
     role: text('role', { enum: memberRoles }).notNull().default('member'),
+    /** The role an owner granted by hand (or the sign-up owner's); the floor of `role`. */
+    grantedRole: text('granted_role', { enum: memberRoles }).notNull().default('member'),
     status: text('status', { enum: memberStatuses }).notNull().default('active'),
     source: text('source', { enum: memberSources }).notNull().default('manual'),
     externalId: text('external_id'),
@@ -81,6 +87,8 @@ export const members = pgTable(
     // The manager foreign key's reverse lookup: without it every DELETE scanned the whole org
     // (65 ms of a 66 ms delete at 100,000 members; 0.8 ms with it).
     index('members_org_id_manager_id_idx').on(t.orgId, t.managerId).where(sql`${t.managerId} is not null`),
+    // The org's active owners: locked before any change that could leave it without one.
+    index('members_org_id_active_owners_idx').on(t.orgId, t.id).where(sql`${t.role} = 'owner' and ${t.status} = 'active'`),
     uniqueIndex('members_org_id_account_id_uq').on(t.orgId, t.accountId),
     uniqueIndex('members_invite_token_hash_uq').on(t.inviteTokenHash),
     // A manager is another member of the same org; the key carries org_id so it cannot cross orgs.

@@ -22,6 +22,8 @@ export default async function TeamPage({
   const query = teamQuerySchema.parse(await searchParams);
   const team = await findTeamMembers(await getDb(), org.id, query);
   const isOwner = member.role === 'owner';
+  // Admins add and remove people by hand too (README "Access policy"); the actions re-check.
+  const canManage = isOwner || member.role === 'admin';
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -35,8 +37,8 @@ export default async function TeamPage({
         </div>
         <TeamFilters query={query} />
       </div>
-      {isOwner ? <AddMemberForm slug={org.slug} /> : null}
-      <TeamTable rows={team.rows} slug={org.slug} isOwner={isOwner} selfMemberId={member.id} filtered={Boolean(query.q || query.status || query.source)} />
+      {canManage ? <AddMemberForm slug={org.slug} canAddOwner={isOwner} /> : null}
+      <TeamTable rows={team.rows} slug={org.slug} isOwner={isOwner} canManage={canManage} selfMemberId={member.id} filtered={Boolean(query.q || query.status || query.source)} />
       <TeamPagination page={team.page} pageCount={team.pageCount} query={query} />
     </div>
   );
