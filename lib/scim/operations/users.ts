@@ -20,6 +20,7 @@ import { findByUserName, readUser } from './prepared-reads';
 import { exactUserName } from './user-name-lookup';
 import { patchOperationsOf } from './patch-body';
 import { adoptOnCreate, guardedUserWrite } from './user-policy';
+import { gateDeprovision, suspends } from './deprovision-gate';
 import { planScimCreate } from '@/lib/policy/adoption';
 
 function userResult(ctx: ScimContext, row: Parameters<typeof toUserResource>[0], status: number): OperationResult {
@@ -92,6 +93,8 @@ export const userOperations = {
       const current = await requireUser(ctx, true);
       assertIfMatch(ctx.request, current.version);
       const fields = parseAndNote(ctx, ctx.body);
+      const held = suspends(current, fields) ? await gateDeprovision(ctx, current, 'suspend') : null;
+      if (held) return held;
       const { row: updated } = await guardedUserWrite(ctx, current, async () => ({ row: await updateMember(ctx.tx, ctx.orgId, current.id, fields) }));
       if (!updated) throw notFound(`User ${current.id} not found`);
       return userResult(ctx, updated, 200);
@@ -111,6 +114,8 @@ export const userOperations = {
       const parsed = parseUserBody(patched.resource);
       ctx.notes.adapt(parsed.adaptations);
       ctx.notes.ignore(parsed.ignoredAttributes);
+      const held = suspends(current, parsed.fields) ? await gateDeprovision(ctx, current, 'suspend') : null;
+      if (held) return held;
       const { row: updated } = await guardedUserWrite(ctx, current, async () => ({ row: await updateMember(ctx.tx, ctx.orgId, current.id, parsed.fields) }));
       if (!updated) throw notFound(`User ${current.id} not found`);
       return userResult(ctx, updated, 200);
@@ -121,6 +126,8 @@ export const userOperations = {
     run: async (ctx) => {
       const current = await requireUser(ctx, true);
       assertIfMatch(ctx.request, current.version);
+      const held = await gateDeprovision(ctx, current, 'delete');
+      if (held) return held;
       await guardedUserWrite(ctx, current, async () => ({ row: null, deleted: await deleteMemberRow(ctx.tx, ctx.orgId, current.id) }));
       return { status: 204, resourceId: current.id };
     },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/lib/database';
 import { assertOwner } from '@/lib/auth/guards';
 import { toActionResult, type ActionResult } from '@/lib/errors';
+import { allowHeldDeprovisions, keepHeldDeprovisions, releaseKeptDeprovisions } from '@/lib/policy/decide-held-deprovisions';
 import { setRoleMapping } from '@/lib/policy/set-role-mapping';
 import { updateDirectoryPolicy } from '@/lib/policy/update-directory-policy';
 import { directoryPolicyFormSchema, roleMappingFormSchema } from '@/lib/validation/policy';
@@ -35,6 +36,31 @@ export async function updateDirectoryPolicyAction(_prev: ActionResult | null, fo
     revalidatePath(`/orgs/${org.slug}/settings/security`);
     revalidatePath(`/orgs/${org.slug}/team`);
     return { ok: true, message: 'Saved' };
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+/** The owner's decision on held deprovisions: allow (apply all), keep (refuse them), release kept. */
+export async function decideHeldDeprovisionsAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  try {
+    const { org, account } = await assertOwner(formData.get('slug'));
+    const decision = z.enum(['allow', 'keep', 'release']).safeParse(formData.get('decision'));
+    if (!decision.success) return { ok: false, message: 'Unknown decision' };
+    const db = await getDb();
+    const actor = { type: 'account' as const, id: account.id, label: account.email };
+    let message: string;
+    if (decision.data === 'allow') {
+      const done = await allowHeldDeprovisions(db, org.id, actor);
+      message = `Applied: ${done.suspended} suspended, ${done.deleted} removed`;
+    } else if (decision.data === 'keep') {
+      message = `Kept ${await keepHeldDeprovisions(db, org.id, actor)}: your IdP's requests to deprovision them are refused until you release them`;
+    } else {
+      message = `Released ${await releaseKeptDeprovisions(db, org.id, actor)}`;
+    }
+    revalidatePath(`/orgs/${org.slug}/settings/security`);
+    revalidatePath(`/orgs/${org.slug}/team`);
+    return { ok: true, message };
   } catch (error) {
     return toActionResult(error);
   }

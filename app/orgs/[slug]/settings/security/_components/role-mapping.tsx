@@ -81,6 +81,17 @@ export function RoleMapping({ slug, access }: { slug: string; access: AccessPoli
           <input type="checkbox" name="adoptionEnabled" defaultChecked={access.policy.adoptionEnabled} />
           Adopt matching members (a create whose userName or email matches someone added by hand takes them over)
         </label>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" name="guardEnabled" defaultChecked={access.policy.guardEnabled} />
+          Hold mass deprovisioning for my approval
+        </label>
+        <label className="text-sm font-medium text-slate-800">
+          Deprovisions allowed per hour
+          <input name="guardThreshold" inputMode="numeric" defaultValue={access.policy.guardThreshold ?? ''} placeholder="automatic: max(10, 20 %)" className={`${select} w-56`} aria-describedby="guard-threshold-error" />
+          {policyResult && !policyResult.ok && policyResult.fieldErrors?.guardThreshold ? (
+            <span id="guard-threshold-error" className="block text-xs text-red-700">{policyResult.fieldErrors.guardThreshold[0]}</span>
+          ) : null}
+        </label>
         <SubmitButton variant="secondary" pendingText="Saving…">Save policy</SubmitButton>
       </form>
       <FormMessage result={policyResult} />
