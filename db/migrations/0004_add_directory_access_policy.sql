@@ -40,4 +40,4 @@ ALTER TABLE "directory_policies" ADD CONSTRAINT "directory_policies_org_id_organ
 ALTER TABLE "held_deprovisions" ADD CONSTRAINT "held_deprovisions_member_fk" FOREIGN KEY ("org_id","member_id") REFERENCES "public"."members"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_mappings" ADD CONSTRAINT "role_mappings_group_fk" FOREIGN KEY ("org_id","group_id") REFERENCES "public"."groups"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "deprovision_events_org_id_occurred_at_idx" ON "deprovision_events" USING btree ("org_id","occurred_at");--> statement-breakpoint
-CREATE INDEX "members_org_id_active_owners_idx" ON "members" USING btree ("org_id","id") WHERE "members"."role" = 'owner' and "members"."status" = 'active';
+CREATE INDEX "members_org_id_owners_idx" ON "members" USING btree ("org_id") WHERE "members"."role" = 'owner';

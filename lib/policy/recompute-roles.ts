@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { MemberRole } from '@/db/schema';
 import type { Tx } from '@/db/client';
+import { resultRows } from '@/db/result-rows';
 
 /** Which members to recompute: listed ids, the members a subquery selects, or the whole org. */
 export type RecomputeScope = { ids: string[] } | { select: SQL } | 'org';
@@ -42,13 +44,13 @@ export async function recomputeRoles(tx: Tx, orgId: string, scope: RecomputeScop
     from computed c
     where m.org_id = ${orgId}::uuid and m.id = c.id and m.role <> c.role
     returning m.id`);
-  return Array.isArray(rows) ? rows.length : ((rows as { rows?: unknown[] }).rows?.length ?? 0);
+  return resultRows(rows).length;
 }
 
-/** Does the org map any of its groups to a role? Unmapped groups skip recomputation entirely. */
-export async function groupIsMapped(tx: Tx, orgId: string, groupId: string): Promise<boolean> {
-  const rows = await tx.execute(sql`select 1 from role_mappings where org_id = ${orgId}::uuid and group_id = ${groupId}::uuid`);
-  return (Array.isArray(rows) ? rows.length : ((rows as { rows?: unknown[] }).rows?.length ?? 0)) > 0;
+/** The role a group is mapped to, or null: unmapped groups skip recomputation entirely. */
+export async function mappedRoleOf(tx: Tx, orgId: string, groupId: string): Promise<MemberRole | null> {
+  const rows = resultRows(await tx.execute(sql`select role from role_mappings where org_id = ${orgId}::uuid and group_id = ${groupId}::uuid`));
+  return (rows[0]?.role as MemberRole | undefined) ?? null;
 }
 
 /**

@@ -40,7 +40,7 @@ export async function runBench(args: BenchArgs): Promise<number> {
       await seedUsers(db, org.orgId, 'bulk', 1, sizes.small);
       return { org, entraOrg, bulk: await memberIds(db, org.orgId, 'bulk') };
     });
-    const port = await freePort();
+    const port = args.port ?? (await freePort());
     const env = { ...target.serverEnv, AUTH_SECRET: crypto.randomBytes(33).toString('base64'), AUTH_URL: `http://127.0.0.1:${port}` };
     const start = async () => {
       log(`starting the production server (npm start) on port ${port}…`);

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { roleMappings } from '@/db/schema';
 import { splitMemberIds } from '@/lib/groups/group-membership';
 import { assertActiveOwnerRemains, lockOwnerChanges } from '@/lib/policy/owner-guard';
-import { groupAndElevated, groupIsMapped, recomputeRoles, type RecomputeScope } from '@/lib/policy/recompute-roles';
+import { groupAndElevated, mappedRoleOf, recomputeRoles, type RecomputeScope } from '@/lib/policy/recompute-roles';
 import type { ScimContext } from '../context';
 import type { MemberChanges } from '../patch/types';
 
@@ -12,11 +12,13 @@ import type { MemberChanges } from '../patch/types';
  * org without an active owner is refused. Unmapped groups cost one indexed lookup and no more.
  */
 export async function withGroupRoles(ctx: ScimContext, groupId: string, scope: () => RecomputeScope, change: () => Promise<void>): Promise<void> {
-  if (!(await groupIsMapped(ctx.tx, ctx.orgId, groupId))) return change();
-  await lockOwnerChanges(ctx.tx, ctx.orgId);
+  const role = await mappedRoleOf(ctx.tx, ctx.orgId, groupId);
+  if (!role) return change();
+  // Only a group mapped to owner can take an owner role away: the owner rule is checked for it.
+  if (role === 'owner') await lockOwnerChanges(ctx.tx, ctx.orgId);
   await change();
   ctx.notes.summary.rolesMoved = await recomputeRoles(ctx.tx, ctx.orgId, scope());
-  await assertActiveOwnerRemains(ctx.tx, ctx.orgId);
+  if (role === 'owner') await assertActiveOwnerRemains(ctx.tx, ctx.orgId);
 }
 
 /** Who a PATCH's member changes can move: the listed ids, or everyone who could lose a role. */
@@ -30,7 +32,8 @@ export function patchScope(ctx: ScimContext, groupId: string, changes: MemberCha
  * no longer counts for them), then the caller deletes the group.
  */
 export async function unmapBeforeDelete(ctx: ScimContext, groupId: string, deleteGroup: () => Promise<void>): Promise<void> {
-  if (!(await groupIsMapped(ctx.tx, ctx.orgId, groupId))) return deleteGroup();
+  const role = await mappedRoleOf(ctx.tx, ctx.orgId, groupId);
+  if (!role) return deleteGroup();
   await lockOwnerChanges(ctx.tx, ctx.orgId);
   await ctx.tx.delete(roleMappings).where(and(eq(roleMappings.orgId, ctx.orgId), eq(roleMappings.groupId, groupId)));
   ctx.notes.summary.rolesMoved = await recomputeRoles(ctx.tx, ctx.orgId, groupAndElevated(ctx.orgId, groupId));

@@ -47,21 +47,21 @@ export function RoleMapping({ slug, access }: { slug: string; access: AccessPoli
       {access.groups.length ? (
         <form action={mapAction} className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="slug" value={slug} />
-          <label className="text-sm font-medium text-slate-800">
-            Group
-            <select name="groupId" className={select} required defaultValue="">
+          <div className="text-sm font-medium text-slate-800">
+            <label htmlFor="mapping-group" className="block">Group</label>
+            <select id="mapping-group" name="groupId" className={select} required defaultValue="">
               <option value="" disabled>Choose a pushed group</option>
               {access.groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
             </select>
-          </label>
-          <label className="text-sm font-medium text-slate-800">
-            Maps to
-            <select name="role" className={select} defaultValue="admin">
+          </div>
+          <div className="text-sm font-medium text-slate-800">
+            <label htmlFor="mapping-role" className="block">Maps to</label>
+            <select id="mapping-role" name="role" className={select} defaultValue="admin">
               <option value="admin">Admin</option>
               <option value="owner">Owner</option>
               <option value="member">Member</option>
             </select>
-          </label>
+          </div>
           <SubmitButton variant="secondary" pendingText="Saving…">Map group</SubmitButton>
         </form>
       ) : (
@@ -69,14 +69,14 @@ export function RoleMapping({ slug, access }: { slug: string; access: AccessPoli
       )}
       <form action={policyAction} className="flex flex-wrap items-end gap-4 border-t border-slate-100 pt-3">
         <input type="hidden" name="slug" value={slug} />
-        <label className="text-sm font-medium text-slate-800">
-          Default role for provisioned people
-          <select name="defaultRole" className={select} defaultValue={access.policy.defaultRole}>
+        <div className="text-sm font-medium text-slate-800">
+          <label htmlFor="policy-default-role" className="block">Default role for provisioned people</label>
+          <select id="policy-default-role" name="defaultRole" className={select} defaultValue={access.policy.defaultRole}>
             <option value="member">Member</option>
             <option value="admin">Admin</option>
             <option value="owner">Owner</option>
           </select>
-        </label>
+        </div>
         <label className="flex items-center gap-2 text-sm text-slate-800">
           <input type="checkbox" name="adoptionEnabled" defaultChecked={access.policy.adoptionEnabled} />
           Adopt matching members (a create whose userName or email matches someone added by hand takes them over)
@@ -85,13 +85,13 @@ export function RoleMapping({ slug, access }: { slug: string; access: AccessPoli
           <input type="checkbox" name="guardEnabled" defaultChecked={access.policy.guardEnabled} />
           Hold mass deprovisioning for my approval
         </label>
-        <label className="text-sm font-medium text-slate-800">
-          Deprovisions allowed per hour
-          <input name="guardThreshold" inputMode="numeric" defaultValue={access.policy.guardThreshold ?? ''} placeholder="automatic: max(10, 20 %)" className={`${select} w-56`} aria-describedby="guard-threshold-error" />
+        <div className="text-sm font-medium text-slate-800">
+          <label htmlFor="policy-guard-threshold" className="block">Deprovisions allowed per hour</label>
+          <input id="policy-guard-threshold" name="guardThreshold" inputMode="numeric" defaultValue={access.policy.guardThreshold ?? ''} placeholder="automatic: max(10, 20 %)" className={`${select} w-56`} aria-describedby="guard-threshold-error" />
           {policyResult && !policyResult.ok && policyResult.fieldErrors?.guardThreshold ? (
             <span id="guard-threshold-error" className="block text-xs text-red-700">{policyResult.fieldErrors.guardThreshold[0]}</span>
           ) : null}
-        </label>
+        </div>
         <SubmitButton variant="secondary" pendingText="Saving…">Save policy</SubmitButton>
       </form>
       <FormMessage result={policyResult} />
