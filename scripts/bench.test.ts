@@ -46,6 +46,8 @@ describe('bench flags', () => {
     expect(args).toMatchObject({ noBuild: true, pglite: false, sizes: { label: 'quick' }, databaseUrl: 'postgres://u@db:5432/roster_bench' });
     expect(parseBenchArgs([], { BENCH_DATABASE_URL: 'postgres://x@h/b' }).databaseUrl).toBe('postgres://x@h/b');
     expect(() => parseBenchArgs(['--large', '10'])).toThrow(/--large/);
+    expect(parseBenchArgs(['--only', 'patch-add-big, patch-add-big-mapped', '--port', '3121'])).toMatchObject({ only: ['patch-add-big', 'patch-add-big-mapped'], port: 3121 });
+    expect(() => parseBenchArgs(['--port', 'x'])).toThrow(/--port/);
   });
 });
 

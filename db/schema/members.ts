@@ -37,7 +37,13 @@ export const members = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     /** Set only through a verified identity (invite, org OIDC, sign-up), never by matching emails. */
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /**
+     * The effective role: the highest of `grantedRole`, the org's default role (SCIM-managed
+     * people) and the roles mapped to the person's groups. Written only by lib/policy/recompute-roles.
+     */
     role: text('role', { enum: memberRoles }).notNull().default('member'),
+    /** The role an owner granted by hand (or the sign-up owner's); the floor of `role`. */
+    grantedRole: text('granted_role', { enum: memberRoles }).notNull().default('member'),
     status: text('status', { enum: memberStatuses }).notNull().default('active'),
     source: text('source', { enum: memberSources }).notNull().default('manual'),
     externalId: text('external_id'),
@@ -85,6 +91,10 @@ export const members = pgTable(
     // lookups test containment in the lower-cased array, which these answer (lib/scim/filter).
     index('members_emails_values_idx').using('gin', sql`(lower(${t.emails}::text)::jsonb) jsonb_path_ops`),
     index('members_phone_numbers_values_idx').using('gin', sql`(lower(${t.phoneNumbers}::text)::jsonb) jsonb_path_ops`),
+    // The org's owners, for the last-owner checks (lib/policy/owner-guard). The predicate names
+    // role only: a column in a predicate makes its updates non-HOT, and suspends (status) are
+    // frequent while role changes are not.
+    index('members_org_id_owners_idx').on(t.orgId).where(sql`${t.role} = 'owner'`),
     uniqueIndex('members_org_id_account_id_uq').on(t.orgId, t.accountId),
     uniqueIndex('members_invite_token_hash_uq').on(t.inviteTokenHash),
     // A manager is another member of the same org; the key carries org_id so it cannot cross orgs.

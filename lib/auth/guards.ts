@@ -60,3 +60,16 @@ export async function assertOwner(slug: unknown): Promise<Membership> {
   }
   return membership;
 }
+
+/**
+ * Server actions admins may take too (README "Access policy": add people by hand, remove people
+ * added by hand who are not owners). What an admin may not do is refused in lib/members.
+ */
+export async function assertAdmin(slug: unknown): Promise<Membership> {
+  if (typeof slug !== 'string') throw new AppError('forbidden', 'Only owners and admins can do this');
+  const membership = await getMembership(slug);
+  if (!membership || (membership.member.role !== 'owner' && membership.member.role !== 'admin')) {
+    throw new AppError('forbidden', 'Only owners and admins can do this');
+  }
+  return membership;
+}

@@ -1,4 +1,4 @@
-import { members } from '@/db/schema';
+import { members, type MemberRole } from '@/db/schema';
 import type { Db } from '@/db/client';
 import type { AuditActor } from '@/lib/audit/audit-actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -19,7 +19,10 @@ export async function addMember(
   orgId: string,
   input: AddMemberInput,
   actor: AuditActor,
+  /** The caller's own role: only owners may add an owner (README "Access policy"). */
+  actorRole: MemberRole = 'owner',
 ): Promise<{ memberId: string; inviteSecret: string }> {
+  if (input.role === 'owner' && actorRole !== 'owner') throw new AppError('forbidden', 'Only owners can add an owner', 'role');
   const inviteSecret = generateSecret('rsi_');
   try {
     return await db.transaction(async (tx) => {
@@ -28,6 +31,7 @@ export async function addMember(
         .values({
           orgId,
           role: input.role,
+          grantedRole: input.role,
           source: 'manual',
           userName: input.email,
           email: input.email,

@@ -3,6 +3,7 @@ import { members } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
 import type { TeamQuery } from '@/lib/validation/member';
 import { findGroupNamesForMembers } from '@/lib/groups/find-group-names-for-members';
+import { findRoleSources } from '@/lib/policy/find-role-sources';
 import type { MemberRowDto } from './member-row-dto';
 
 export const TEAM_PAGE_SIZE = 50;
@@ -41,6 +42,7 @@ export async function findTeamMembers(db: DbOrTx, orgId: string, query: TeamQuer
     .limit(TEAM_PAGE_SIZE)
     .offset((page - 1) * TEAM_PAGE_SIZE);
   const groupNames = await findGroupNamesForMembers(db, orgId, rows.map((m) => m.id));
+  const roleSources = await findRoleSources(db, orgId, rows.map((m) => m.id));
   return {
     total,
     page,
@@ -57,6 +59,8 @@ export async function findTeamMembers(db: DbOrTx, orgId: string, query: TeamQuer
       invitePending: m.inviteTokenHash !== null,
       createdAt: m.createdAt.toISOString(),
       groups: groupNames.get(m.id) ?? [],
+      roleFrom: roleSources.get(m.id)?.label ?? '',
+      roleFromDirectory: roleSources.get(m.id)?.via === 'group',
     })),
   };
 }

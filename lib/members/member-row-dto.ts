@@ -13,4 +13,8 @@ export type MemberRowDto = {
   invitePending: boolean;
   createdAt: string;
   groups: string[];
+  /** Where the role comes from: "via Platform-Leads", "granted by hand", … ('' for a plain member). */
+  roleFrom: string;
+  /** True when a mapped group gives the role: it cannot be taken away by hand. */
+  roleFromDirectory: boolean;
 };

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { members, type Member, type MemberSource } from '@/db/schema';
+import { members, type Member, type MemberRole, type MemberSource } from '@/db/schema';
 import type { DbOrTx, Tx } from '@/db/client';
 import { mapRow } from '@/db/map-row';
 import { resultRows } from '@/db/result-rows';
@@ -25,21 +25,27 @@ export async function insertMember(tx: Tx, orgId: string, fields: MemberFields, 
  * BEGIN/COMMIT (SCIM creates: the bulk of an initial sync). `audit` names no resource id: the
  * new row's id is filled in by the statement.
  */
-export async function insertMemberAudited(db: DbOrTx, orgId: string, fields: MemberFields, source: MemberSource, audit: AuditEventInput): Promise<Member> {
+export async function insertMemberAudited(db: DbOrTx, orgId: string, fields: MemberFields, source: MemberSource, audit: AuditEventInput, role: MemberRole = 'member'): Promise<Member> {
   return withConstraintErrors(async () => {
-    const insert = db.insert(members).values({ orgId, source, ...memberColumns(fields) }).returning();
+    // `role` is the org's default role for provisioned people (lib/policy): a new person is in no
+    // group yet, so that is their whole effective role.
+    const insert = db.insert(members).values({ orgId, source, role, ...memberColumns(fields) }).returning();
     const rows = resultRows(await db.execute(sql`with m as (${insert.getSQL()}), logged as (${auditInsertFrom(audit, sql`m`, sql`m.id::text`)}) select m.* from m`));
     if (!rows[0]) throw new Error('insert returned no row');
     return mapRow(members, rows[0]);
   });
 }
 
-/** Replaces every IdP-owned field; bumps the version (the ETag). Null when the member is gone. */
+/**
+ * Replaces every IdP-owned field; bumps the version (the ETag). Null when the member is gone.
+ * A write by the IdP makes the member SCIM-managed: a hand-added person the IdP looked up and
+ * PATCHed is adopted (DESIGN.md "Access policy"), keeping account, hand role and groups.
+ */
 export async function updateMember(tx: Tx, orgId: string, memberId: string, fields: MemberFields): Promise<Member | null> {
   return withConstraintErrors(async () => {
     const [row] = await tx
       .update(members)
-      .set({ ...memberColumns(fields), updatedAt: sql`now()`, version: sql`${members.version} + 1` })
+      .set({ ...memberColumns(fields), source: 'scim', updatedAt: sql`now()`, version: sql`${members.version} + 1` })
       .where(and(eq(members.orgId, orgId), eq(members.id, memberId)))
       .returning();
     return row ?? null;

@@ -31,6 +31,7 @@ export async function createOrgWithOwner(db: Db, input: SignUpInput): Promise<Cr
           orgId: org.id,
           accountId: account.id,
           role: 'owner',
+          grantedRole: 'owner',
           source: 'manual',
           userName: input.email,
           email: input.email,

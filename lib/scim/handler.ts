@@ -7,6 +7,7 @@ import { pgErrorCode } from '@/lib/errors';
 import { maskSecrets } from '@/lib/secrets';
 import { isStorableText } from '@/lib/storable-text';
 import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
+import { PolicyError } from '@/lib/policy/owner-guard';
 import { authenticate } from './authenticate';
 import { SyncNotes, type ScimContext } from './context';
 import { ScimError } from './errors';
@@ -152,6 +153,8 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps, clock: De
   } catch (thrown) {
     const error = toScimError(thrown);
     if (error.status === 503 && !(thrown instanceof ScimError)) noteDatabaseUnavailable(deps.db);
+    // The Security card finds the policy's refusals by this name (lib/policy/find-policy-refusals).
+    if (thrown instanceof PolicyError) notes.summary.policy = thrown.rule;
     if (error.status >= 500 && !(thrown instanceof ScimError)) {
       const requestId = crypto.randomUUID();
       // Method, path and the error only: never the body or headers (../shared/STYLE.md mistake 10).

@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors';
+import { PolicyError } from '@/lib/policy/owner-guard';
 import { pgErrorCode } from '@/lib/errors';
 import { ScimError } from './errors';
 
@@ -9,6 +10,13 @@ const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 /** Whatever was thrown, as the SCIM error the client gets. Unknown errors get a generic 500. */
 export function toScimError(thrown: unknown): ScimError {
   if (thrown instanceof ScimError) return thrown;
+  if (thrown instanceof PolicyError) {
+    // Held for the owner: 503 + Retry-After, so the IdP retries instead of counting it done.
+    // Refused by the owner rule or a kept hold: 409 (no scimType: uniqueness would make Entra
+    // look for a duplicate that does not exist). The detail says why and what to do.
+    if (thrown.retryAfterSeconds !== undefined) return new ScimError(503, undefined, thrown.message, { 'Retry-After': String(thrown.retryAfterSeconds) });
+    return new ScimError(409, undefined, thrown.message);
+  }
   if (thrown instanceof AppError) {
     switch (thrown.code) {
       case 'conflict':
@@ -24,6 +32,8 @@ export function toScimError(thrown: unknown): ScimError {
     }
   }
   const code = pgErrorCode(thrown) ?? errnoCode(thrown);
+  // Deadlock or serialization failure: PostgreSQL rolled the request back; a retry succeeds.
+  if (code === '40P01' || code === '40001') return new ScimError(503, undefined, 'A concurrent change got in the way; nothing was applied, retry shortly', { 'Retry-After': '1' });
   if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) {
     return new ScimError(503, undefined, 'The database is unavailable; retry shortly', { 'Retry-After': '5' });
   }

@@ -16,6 +16,10 @@ Options:
   --pglite           run the server on embedded PGlite in a temporary directory (no floor)
   --large <N>        people in the second phase (default 100,000; 5,000 with --quick)
   --concurrency <C>  requests in flight (default 8)
+  --port <P>         the server's port (default: any free port)
+  --only <keys>      run only these second-phase scenarios (comma-separated keys, e.g.
+                     patch-add-big,patch-add-big-mapped); the first phase and the Entra
+                     cycle are skipped
   -h, --help         show this help
 
 Environment:
@@ -27,7 +31,7 @@ Environment:
 npm run bench:smoke is npm run bench -- --quick --no-build (the CI smoke run).
 `;
 
-export type BenchArgs = { help: boolean; noBuild: boolean; pglite: boolean; sizes: Sizes; concurrency: number; databaseUrl: string };
+export type BenchArgs = { help: boolean; noBuild: boolean; pglite: boolean; sizes: Sizes; concurrency: number; databaseUrl: string; only?: string[]; port?: number };
 
 /** CI provides TEST_DATABASE_URL: the bench uses its own database, roster_bench, on that server. */
 function siblingDatabase(url: string | undefined): string | undefined {
@@ -44,7 +48,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     allowPositionals: false,
     options: {
       quick: { type: 'boolean' }, 'no-build': { type: 'boolean' }, pglite: { type: 'boolean' },
-      large: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      large: { type: 'string' }, concurrency: { type: 'string' }, only: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
   const sizes = { ...(values.quick ? QUICK : FULL) };
@@ -65,6 +69,14 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     pglite: Boolean(values.pglite),
     sizes,
     concurrency,
+    ...(values.port !== undefined ? { port: parsePort(values.port) } : {}),
+    ...(values.only ? { only: values.only.split(',').map((k) => k.trim()).filter(Boolean) } : {}),
     databaseUrl: env.BENCH_DATABASE_URL || siblingDatabase(env.TEST_DATABASE_URL) || DEFAULT_BENCH_URL,
   };
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new Error(`--port must be from 1 to 65535 (got "${value}")`);
+  return port;
 }

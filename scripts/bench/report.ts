@@ -42,6 +42,10 @@ export function checkTargets(rows: Row[], peakRssMb: number, sizes: Sizes): Chec
   }
   add(`PATCH +${n(sizes.groupAdd)} members p95 ≤ 100 ms`, get('patch-add'), p95, (r) => r.server.latency.p95 <= 100 && r.server.errors === 0);
   add(`PATCH +${n(sizes.bigAdd)} into a ${largeLabel} group ≤ 500 ms`, get('patch-add-big'), (r) => `${p95(r)}, max ${fmtMs(r.server.latency.max)} ms`, (r) => r.server.latency.max <= 500 && r.server.errors === 0);
+  const plainBig = get('patch-add-big');
+  add(`the same PATCH into the group mapped to a role within 1.5 × (issue 12)`, plainBig && get('patch-add-big-mapped'),
+    (r) => `p50 ${fmtMs(r.server.latency.p50)} vs ${fmtMs(plainBig?.server.latency.p50 ?? NaN)} ms (${(r.server.latency.p50 / (plainBig?.server.latency.p50 ?? 1)).toFixed(2)} ×)`,
+    (r) => Boolean(plainBig && r.server.latency.p50 <= 1.5 * plainBig.server.latency.p50 && r.server.errors === 0));
   add(`GET group excludedAttributes=members at ${largeLabel} p95 ≤ 10 ms`, get('get-group-big'), p95, (r) => r.server.latency.p95 <= 10);
   const first = get('page-first');
   add(`page at startIndex ${n(Math.floor(sizes.large * 0.9) + 1)} within 2 × the first page`, first && get('page-deep'), (r) => `p50 ${fmtMs(r.server.latency.p50)} vs ${fmtMs(first?.server.latency.p50 ?? NaN)} ms (${((r.server.latency.p50) / (first?.server.latency.p50 ?? 1)).toFixed(1)} ×)`,

@@ -12,7 +12,7 @@ import { createBenchOrg } from './orgs';
 import { checkTargets, formatChecks, formatTable, writeJson } from './report';
 import { rssSampler } from './rss';
 import { runScenario, type BenchContext, type Row } from './scenario';
-import { addMembers, addToBigGroup, createGroup, getBigGroup } from './scenarios-groups';
+import { addMembers, addToBigGroup, addToMappedBigGroup, createGroup, getBigGroup } from './scenarios-groups';
 import { createAndLookup, deleteUser, entraUser, listPages, patchUser } from './scenarios-users';
 import { buildIfNeeded, freePort, startServer, type RunningServer } from './server';
 import { scale } from './sizes';
@@ -40,7 +40,7 @@ export async function runBench(args: BenchArgs): Promise<number> {
       await seedUsers(db, org.orgId, 'bulk', 1, sizes.small);
       return { org, entraOrg, bulk: await memberIds(db, org.orgId, 'bulk') };
     });
-    const port = await freePort();
+    const port = args.port ?? (await freePort());
     const env = { ...target.serverEnv, AUTH_SECRET: crypto.randomBytes(33).toString('base64'), AUTH_URL: `http://127.0.0.1:${port}` };
     const start = async () => {
       log(`starting the production server (npm start) on port ${port}…`);
@@ -61,7 +61,8 @@ export async function runBench(args: BenchArgs): Promise<number> {
     }
     await warmUp(ctx);
     const rows: Row[] = [];
-    for (const scenario of createAndLookup(ctx, sizes.small)) rows.push(await runScenario(ctx, scenario));
+    const only = args.only;
+    if (!only) for (const scenario of createAndLookup(ctx, sizes.small)) rows.push(await runScenario(ctx, scenario));
 
     if (target.kind === 'pglite') {
       ctx.client.close();
@@ -80,18 +81,25 @@ export async function runBench(args: BenchArgs): Promise<number> {
     if (!server) ctx.client = await start();
     const scenarios = [
       ...createAndLookup(ctx, sizes.large), patchUser(ctx), createGroup(ctx),
-      () => addMembers(ctx), () => addToBigGroup(ctx), () => getBigGroup(ctx), ...listPages(ctx), deleteUser(ctx),
+      () => addMembers(ctx), () => addToBigGroup(ctx),
+      // Needs SQL beside the server to map the group: PostgreSQL only.
+      ...(floorSql ? [() => addToMappedBigGroup(ctx, () => mapBigGroup(floorSql!, org.orgId, ctx.bigGroupId as string))] : []),
+      () => getBigGroup(ctx), ...listPages(ctx), deleteUser(ctx),
     ];
-    for (const scenario of scenarios) rows.push(await runScenario(ctx, typeof scenario === 'function' ? scenario() : scenario));
-    const entra = await entraCycle(`${server!.url}/api/scim/v2`, entraOrg.token, ctx);
-    rows.push(entra.row);
+    for (const entry of scenarios) {
+      const scenario = typeof entry === 'function' ? entry() : entry;
+      if (only && !only.includes(scenario.key)) continue;
+      rows.push(await runScenario(ctx, scenario));
+    }
+    const entra = only ? undefined : await entraCycle(`${server!.url}/api/scim/v2`, entraOrg.token, ctx);
+    if (entra) rows.push(entra.row);
 
     const checks = checkTargets(rows, sampler.peak, sizes);
     // Another process busy on the same cores skews every figure: the load average says so.
     const load = { atStart: loadAtStart, atEnd: os.loadavg()[0] ?? 0 };
     const heading = `Roster SCIM benchmark · ${sizes.label} · ${target.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} · ${os.cpus().length} cores · Node ${process.version} · concurrency ${concurrency} · load average ${load.atStart.toFixed(1)} → ${load.atEnd.toFixed(1)}`;
     console.log(`\n${heading}\n\n${formatTable(rows)}\n\nserver RSS peak ${fmtInt(sampler.peak)} MB${target.kind === 'pglite' ? ' · no floor on PGlite (one process owns the database)' : ''}\n\n${formatChecks(checks)}`);
-    const file = writeJson({ startedAt, finishedAt: new Date(), driver: target.kind, load, sizes, concurrency, node: process.version, cpus: os.cpus().length, rows, checks, peakRssMb: sampler.peak, entra: entra.result });
+    const file = writeJson({ startedAt, finishedAt: new Date(), driver: target.kind, load, sizes, concurrency, node: process.version, cpus: os.cpus().length, rows, checks, peakRssMb: sampler.peak, entra: entra?.result });
     console.log(`\nresults: ${file}`);
     return rows.some((r) => r.server.errors > 0) ? 1 : 0;
   } catch (error) {
@@ -104,6 +112,12 @@ export async function runBench(args: BenchArgs): Promise<number> {
     await floorSql?.end({ timeout: 5 });
     await target.dispose();
   }
+}
+
+/** Maps the big group to admin as an owner would (lib/policy/set-role-mapping), roles included. */
+async function mapBigGroup(sql: postgres.Sql, orgId: string, groupId: string): Promise<void> {
+  await sql`insert into role_mappings (org_id, group_id, role) values (${orgId}, ${groupId}, 'admin')`;
+  await sql`update members set role = 'admin' where org_id = ${orgId} and id in (select member_id from group_members where org_id = ${orgId} and group_id = ${groupId})`;
 }
 
 /** JIT, connection pools and caches warmed before the first measurement (not measured). */

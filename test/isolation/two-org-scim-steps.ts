@@ -15,9 +15,12 @@ export class ScimSteps extends Steps {
       case 'scimCreateUser': {
         const name = this.userName(cmd.name);
         const taken = await truth.userNameTaken(orgId, name);
+        // A hand-added member of this org with that userName or email is adopted (issue 12).
+        const adopts = await truth.adoptable(orgId, name);
         const reply = await client.call('POST', '/Users', userBody(name));
-        expectStatus(cmd, reply, taken ? 409 : 201);
+        expectStatus(cmd, reply, adopts ? 201 : taken ? 409 : 201);
         if (reply.status !== 201) return { acts: org, changes: 'log' };
+        if (adopts && reply.json?.id !== adopts) fail(cmd, `want member ${adopts} adopted`, reply.text);
         await this.created(cmd, org, 'members', String(reply.json?.id));
         return { acts: org, changes: 'any' };
       }
@@ -26,11 +29,15 @@ export class ScimSteps extends Steps {
       case 'scimGetUser': {
         const id = this.member(cmd.ref);
         const mine = await own('members', id);
+        // The org's last active owner cannot be deprovisioned over SCIM (409, nothing changes).
+        const deprovisions = cmd.t === 'scimDeleteUser' || (cmd.t === 'scimPatchUser' && !cmd.active);
+        const lastOwner = mine && deprovisions && (await this.w.truth.isLastActiveOwner(orgId, id));
         const reply =
           cmd.t === 'scimPatchUser' ? await client.call('PATCH', `/Users/${id}`, patchBody({ op: 'replace', path: 'active', value: cmd.active }))
           : cmd.t === 'scimDeleteUser' ? await client.call('DELETE', `/Users/${id}`)
           : await client.call('GET', `/Users/${id}`);
-        expectStatus(cmd, reply, !mine ? 404 : cmd.t === 'scimDeleteUser' ? 204 : 200);
+        expectStatus(cmd, reply, !mine ? 404 : lastOwner ? 409 : cmd.t === 'scimDeleteUser' ? 204 : 200);
+        if (lastOwner) return { acts: org, changes: 'log' };
         if (mine && cmd.t !== 'scimDeleteUser' && reply.json?.id !== id) fail(cmd, `want user ${id}`, reply.text);
         return { acts: org, changes: mine && cmd.t !== 'scimGetUser' ? 'any' : 'log' };
       }

@@ -72,6 +72,18 @@ export class Truth {
     return (await this.rows(sql`select 1 from members where org_id = ${orgId}::uuid and account_id = ${accountId}::uuid`)).length > 0;
   }
 
+  /** Whether the member is the org's only active owner (SCIM may not deprovision them: issue 12). */
+  async isLastActiveOwner(orgId: string, memberId: string): Promise<boolean> {
+    const owners = await this.rows(sql`select id from members where org_id = ${orgId}::uuid and role = 'owner' and status = 'active'`);
+    return owners.length === 1 && String(owners[0]?.id) === memberId;
+  }
+
+  /** The member a SCIM create of this userName (email-shaped) adopts: same org, not yet SCIM. */
+  async adoptable(orgId: string, userName: string): Promise<string | null> {
+    const [row] = await this.rows(sql`select id from members where org_id = ${orgId}::uuid and source <> 'scim' and (lower(user_name) = lower(${userName}) or lower(email) = lower(${userName})) order by (lower(user_name) = lower(${userName})) desc, created_at limit 1`);
+    return row ? String(row.id) : null;
+  }
+
   async userNameTaken(orgId: string, userName: string): Promise<boolean> {
     return (await this.rows(sql`select 1 from members where org_id = ${orgId}::uuid and lower(user_name) = lower(${userName})`)).length > 0;
   }

@@ -23,6 +23,8 @@ export class UiSteps extends Steps {
     const targetId = this.orgId(target);
     const role = await truth.activeRole(this.w.sides[c.org].ownerAccountId, targetId);
     const isOwner = role === 'owner';
+    // Admins add people by hand and remove hand-added non-owners (README "Access policy").
+    const canManage = isOwner || role === 'admin';
     const refusal = (result: ActionResult<unknown>, why: string): Effect => {
       if (result.ok) fail(c, `want refused (${why})`, result);
       return { acts: target, changes: 'none' };
@@ -32,7 +34,8 @@ export class UiSteps extends Steps {
         const email = this.userName(c.name);
         const taken = await truth.userNameTaken(targetId, email);
         const result = await addMemberAction(null, form({ slug, givenName: 'Invited', familyName: 'Person', email, role: c.role }));
-        if (!isOwner) return refusal(result, 'not an owner of the posted org');
+        if (!canManage) return refusal(result, 'not an owner or admin of the posted org');
+        if (!isOwner && c.role === 'owner') return refusal(result, 'only owners add owners');
         if (taken) return refusal(result, 'email already on that team');
         if (!result.ok || !result.data) fail(c, 'want a member added', result);
         const secret = result.data.inviteUrl.split('/invite/')[1] ?? '';
@@ -49,7 +52,7 @@ export class UiSteps extends Steps {
         const result = c.t === 'uiSetRole'
           ? await setMemberRoleAction(null, form({ slug, memberId: id, role: c.role }))
           : await removeMemberAction(null, form({ slug, memberId: id }));
-        if (!isOwner) return refusal(result, 'not an owner of the posted org');
+        if (c.t === 'uiSetRole' ? !isOwner : !canManage) return refusal(result, 'not allowed to the caller in the posted org');
         if (!inTarget) return refusal(result, 'the member is not in the posted org');
         // In the org: the last-owner rule or an IdP-managed person may still refuse it.
         return { acts: target, changes: result.ok ? 'any' : 'none' };

@@ -15,6 +15,8 @@ import { needsMembers, projectAttributes } from '../resources/project-attributes
 import { isResourceId } from '../resource-id';
 import { parseGroupBody } from '../schemas/group';
 import { applyGroupMemberChanges, noteUnknownMembers } from './group-members';
+import { patchScope, unmapBeforeDelete, withGroupRoles } from './group-policy';
+import { groupAndElevated } from '@/lib/policy/recompute-roles';
 import { listQueryFrom } from './list-query';
 import { pageWithTotal } from './page-with-total';
 import { readGroup } from './prepared-reads';
@@ -90,7 +92,9 @@ export const groupOperations = {
       assertIfMatch(ctx.request, current.version);
       const fields = parseAndNote(ctx);
       const updated = await updateGroup(ctx.tx, ctx.orgId, current.id, { displayName: fields.displayName, externalId: fields.externalId });
-      noteUnknownMembers(ctx, (await replaceGroupMembers(ctx.tx, ctx.orgId, current.id, fields.memberIds)).unknown);
+      await withGroupRoles(ctx, current.id, () => groupAndElevated(ctx.orgId, current.id), async () => {
+        noteUnknownMembers(ctx, (await replaceGroupMembers(ctx.tx, ctx.orgId, current.id, fields.memberIds)).unknown);
+      });
       return groupResult(ctx, updated ?? current, 200, true);
     },
   },
@@ -102,7 +106,7 @@ export const groupOperations = {
       assertIfMatch(ctx.request, current.version);
       const plan = planGroupPatch(patchOperationsOf(ctx), current.id);
       ctx.notes.adapt(plan.adaptations);
-      await applyGroupMemberChanges(ctx, current.id, plan.members);
+      await withGroupRoles(ctx, current.id, () => patchScope(ctx, current.id, plan.members), () => applyGroupMemberChanges(ctx, current.id, plan.members));
       const fields = {
         ...(plan.displayName !== undefined ? { displayName: plan.displayName } : {}),
         ...(plan.externalId !== undefined ? { externalId: plan.externalId } : {}),
@@ -119,7 +123,9 @@ export const groupOperations = {
       const current = await requireGroup(ctx, true);
       nameInLog(ctx, current.displayName);
       assertIfMatch(ctx.request, current.version);
-      await deleteGroup(ctx.tx, ctx.orgId, current.id);
+      await unmapBeforeDelete(ctx, current.id, async () => {
+        await deleteGroup(ctx.tx, ctx.orgId, current.id);
+      });
       return { status: 204, resourceId: current.id };
     },
   },

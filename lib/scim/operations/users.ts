@@ -19,6 +19,9 @@ import { pageWithTotal } from './page-with-total';
 import { findByUserName, readUser } from './prepared-reads';
 import { exactUserName } from './user-name-lookup';
 import { patchOperationsOf } from './patch-body';
+import { adoptOnCreate, guardedUserWrite } from './user-policy';
+import { gateDeprovision, suspends } from './deprovision-gate';
+import { planScimCreate } from '@/lib/policy/adoption';
 
 function userResult(ctx: ScimContext, row: Parameters<typeof toUserResource>[0], status: number): OperationResult {
   const resource = toUserResource(row, ctx.baseUrl);
@@ -77,7 +80,9 @@ export const userOperations = {
     action: 'scim.user.create', resourceType: 'User', needsBody: true, oneStatement: true,
     run: async (ctx) => {
       const fields = parseAndNote(ctx, ctx.body);
-      return userResult(ctx, await insertMemberAudited(ctx.tx, ctx.orgId, fields, 'scim', ctx.auditAs(201)), 201);
+      const plan = await planScimCreate(ctx.tx, ctx.orgId, fields.userName, fields.email);
+      if (plan.adoptId) return userResult(ctx, await adoptOnCreate(ctx, plan.adoptId, fields), 201);
+      return userResult(ctx, await insertMemberAudited(ctx.tx, ctx.orgId, fields, 'scim', ctx.auditAs(201), plan.defaultRole), 201);
     },
   },
   get: {
@@ -99,7 +104,10 @@ export const userOperations = {
       const current = await requireUser(ctx, true);
       nameInLog(ctx, current.userName);
       assertIfMatch(ctx.request, current.version);
-      const updated = await updateMember(ctx.tx, ctx.orgId, current.id, parseAndNote(ctx, ctx.body));
+      const fields = parseAndNote(ctx, ctx.body);
+      const held = suspends(current, fields) ? await gateDeprovision(ctx, current, 'suspend') : null;
+      if (held) return held;
+      const { row: updated } = await guardedUserWrite(ctx, current, async () => ({ row: await updateMember(ctx.tx, ctx.orgId, current.id, fields) }));
       if (!updated) throw notFound(`User ${current.id} not found`);
       return userResult(ctx, updated, 200);
     },
@@ -113,10 +121,15 @@ export const userOperations = {
       const operations = patchOperationsOf(ctx);
       const patched = applyUserPatch(toUserResource(current, ctx.baseUrl), operations);
       ctx.notes.adapt(patched.adaptations);
+      // Removing `active` leaves it as it was: absent would read as active and reactivate a
+      // suspended person (only an explicit active=true reactivates).
+      if (!('active' in patched.resource)) patched.resource.active = current.status === 'active';
       const parsed = parseUserBody(patched.resource);
       ctx.notes.adapt(parsed.adaptations);
       ctx.notes.ignore(parsed.ignoredAttributes);
-      const updated = await updateMember(ctx.tx, ctx.orgId, current.id, parsed.fields);
+      const held = suspends(current, parsed.fields) ? await gateDeprovision(ctx, current, 'suspend') : null;
+      if (held) return held;
+      const { row: updated } = await guardedUserWrite(ctx, current, async () => ({ row: await updateMember(ctx.tx, ctx.orgId, current.id, parsed.fields) }));
       if (!updated) throw notFound(`User ${current.id} not found`);
       nameInLog(ctx, updated.userName);
       return userResult(ctx, updated, 200);
@@ -128,7 +141,9 @@ export const userOperations = {
       const current = await requireUser(ctx, true);
       nameInLog(ctx, current.userName);
       assertIfMatch(ctx.request, current.version);
-      await deleteMemberRow(ctx.tx, ctx.orgId, current.id);
+      const held = await gateDeprovision(ctx, current, 'delete');
+      if (held) return held;
+      await guardedUserWrite(ctx, current, async () => ({ row: null, deleted: await deleteMemberRow(ctx.tx, ctx.orgId, current.id) }));
       return { status: 204, resourceId: current.id };
     },
   },

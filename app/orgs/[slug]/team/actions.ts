@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/lib/database';
-import { assertOwner } from '@/lib/auth/guards';
+import { assertAdmin, assertOwner } from '@/lib/auth/guards';
 import { echoFormValues, toActionResult, type ActionResult } from '@/lib/errors';
 import { getEnvAppUrl } from '@/lib/app-url';
 import { addMember } from '@/lib/members/add-member';
@@ -19,12 +19,12 @@ export async function addMemberAction(
   formData: FormData,
 ): Promise<ActionResult<{ inviteUrl: string }>> {
   try {
-    const { org, account } = await assertOwner(formData.get('slug'));
+    const { org, account, member } = await assertAdmin(formData.get('slug'));
     const parsed = addMemberSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
       return { ok: false, message: 'Check the highlighted fields', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echoFormValues(formData) };
     }
-    const { inviteSecret } = await addMember(await getDb(), org.id, parsed.data, { type: 'account', id: account.id, label: account.email });
+    const { inviteSecret } = await addMember(await getDb(), org.id, parsed.data, { type: 'account', id: account.id, label: account.email }, member.role);
     revalidatePath(`/orgs/${org.slug}/team`);
     return {
       ok: true,
@@ -51,10 +51,10 @@ export async function setMemberRoleAction(_prev: ActionResult | null, formData: 
 
 export async function removeMemberAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   try {
-    const { org, account } = await assertOwner(formData.get('slug'));
+    const { org, account, member } = await assertAdmin(formData.get('slug'));
     const parsed = memberIdSchema.safeParse(formData.get('memberId'));
     if (!parsed.success) return { ok: false, message: 'Unknown member' };
-    await removeMember(await getDb(), org.id, parsed.data, { type: 'account', id: account.id, label: account.email });
+    await removeMember(await getDb(), org.id, parsed.data, { type: 'account', id: account.id, label: account.email }, member.role);
     revalidatePath(`/orgs/${org.slug}/team`);
     return { ok: true, message: 'Removed from the team' };
   } catch (error) {

@@ -3,7 +3,9 @@ import { getDb } from '@/lib/database';
 import { requireMember } from '@/lib/auth/guards';
 import { findTeamMembers } from '@/lib/members/find-team-members';
 import { teamQuerySchema } from '@/lib/validation/member';
+import { findHeldDeprovisions } from '@/lib/policy/find-held-deprovisions';
 import { AddMemberForm } from './_components/add-member-form';
+import { HeldBanner } from './_components/held-banner';
 import { LiveRefresh } from './_components/live-refresh';
 import { TeamFilters } from './_components/team-filters';
 import { TeamCount } from './_components/team-count';
@@ -25,6 +27,9 @@ export default async function TeamPage({
   const countedAt = Date.now();
   const team = await findTeamMembers(await getDb(), org.id, query);
   const isOwner = member.role === 'owner';
+  // Admins add and remove people by hand too (README "Access policy"); the actions re-check.
+  const canManage = isOwner || member.role === 'admin';
+  const held = isOwner ? await findHeldDeprovisions(await getDb(), org.id, 20) : null;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -36,8 +41,9 @@ export default async function TeamPage({
         </div>
         <TeamFilters query={query} />
       </div>
-      {isOwner ? <AddMemberForm slug={org.slug} /> : null}
-      <TeamTable rows={team.rows} slug={org.slug} isOwner={isOwner} selfMemberId={member.id} filtered={Boolean(query.q || query.status || query.source)} />
+      {held ? <HeldBanner slug={org.slug} rows={held.rows} held={held.held} /> : null}
+      {canManage ? <AddMemberForm slug={org.slug} canAddOwner={isOwner} /> : null}
+      <TeamTable rows={team.rows} slug={org.slug} isOwner={isOwner} canManage={canManage} selfMemberId={member.id} filtered={Boolean(query.q || query.status || query.source)} />
       <TeamPagination page={team.page} pageCount={team.pageCount} query={query} />
     </div>
   );

@@ -6,7 +6,12 @@ import { requireOwner } from '@/lib/auth/guards';
 import { scimBaseUrl } from '@/lib/scim-endpoint';
 import { findScimTokens, type ScimTokenDto } from '@/lib/tokens/find-scim-tokens';
 import { scopeDescriptions } from '@/lib/tokens/scopes';
+import { findAccessPolicy } from '@/lib/policy/find-access-policy';
+import { findHeldDeprovisions } from '@/lib/policy/find-held-deprovisions';
+import { HeldDeprovisions } from './_components/held-deprovisions';
 import { AddTokenDialog } from './_components/add-token-dialog';
+import { OwnerRefusalNotice } from './_components/owner-refusal-notice';
+import { RoleMapping } from './_components/role-mapping';
 import { DirectorySyncCard, type DirectorySyncStatusDto } from './_components/directory-sync-card';
 import { SetupChecklist } from './_components/setup-checklist';
 import { SetupGuide } from './_components/setup-guide';
@@ -22,7 +27,7 @@ function latestUse(tokens: ScimTokenDto[]): ScimTokenDto | undefined {
 export default async function SecurityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { org } = await requireOwner((await params).slug);
   const db = await getDb();
-  const [tokens, health, signals] = await Promise.all([findScimTokens(db, org.id), findSyncHealth(db, org.id), findSetupSignals(db, org.id)]);
+  const [tokens, health, signals, access, held] = await Promise.all([findScimTokens(db, org.id), findSyncHealth(db, org.id), findSetupSignals(db, org.id), findAccessPolicy(db, org.id), findHeldDeprovisions(db, org.id)]);
   const used = latestUse(tokens);
   const failure = health.latestFailure;
   const status: DirectorySyncStatusDto = {
@@ -39,7 +44,11 @@ export default async function SecurityPage({ params }: { params: Promise<{ slug:
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Security</h1>
-      <DirectorySyncCard slug={org.slug} orgName={org.name} status={status} />
+      <DirectorySyncCard slug={org.slug} orgName={org.name} status={status}>
+        <OwnerRefusalNotice slug={org.slug} refusal={access.lastOwnerRefusal} />
+        <HeldDeprovisions slug={org.slug} rows={held.rows} held={held.held} kept={held.kept} />
+        <RoleMapping slug={org.slug} access={access} />
+      </DirectorySyncCard>
       <Card title="Connect your identity provider" description="Paste the endpoint and a token into your IdP, then watch its first calls arrive here.">
         <div className="grid gap-6 lg:grid-cols-2">
           <SetupChecklist signals={signals} />

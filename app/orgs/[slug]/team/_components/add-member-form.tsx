@@ -7,7 +7,7 @@ import { SubmitButton } from '@/components/submit-button';
 import { Field } from '@/components/ui/field';
 import { addMemberAction } from '../actions';
 
-export function AddMemberForm({ slug }: { slug: string }) {
+export function AddMemberForm({ slug, canAddOwner = true }: { slug: string; canAddOwner?: boolean }) {
   const [result, action] = useActionState(addMemberAction, null);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = result && !result.ok ? result.fieldErrors : undefined;
@@ -38,7 +38,7 @@ export function AddMemberForm({ slug }: { slug: string }) {
           <select id="field-role" name="role" defaultValue="member" className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-slate-300">
             <option value="member">Member</option>
             <option value="admin">Admin</option>
-            <option value="owner">Owner</option>
+            {canAddOwner ? <option value="owner">Owner</option> : null}
           </select>
         </div>
         <div className="sm:pt-6">

@@ -3,7 +3,7 @@ import { MemberActions } from './member-actions';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
-export function TeamTable({ rows, slug, isOwner, selfMemberId, filtered }: { rows: MemberRowDto[]; slug: string; isOwner: boolean; selfMemberId: string; filtered: boolean }) {
+export function TeamTable({ rows, slug, isOwner, canManage = isOwner, selfMemberId, filtered }: { rows: MemberRowDto[]; slug: string; isOwner: boolean; canManage?: boolean; selfMemberId: string; filtered: boolean }) {
   if (rows.length === 0) {
     return (
       <p className="rounded-lg bg-white p-6 text-center text-sm text-slate-600 ring-1 ring-slate-200">
@@ -20,11 +20,12 @@ export function TeamTable({ rows, slug, isOwner, selfMemberId, filtered }: { row
             <th scope="col" className="px-4 py-2">Name</th>
             <th scope="col" className="px-4 py-2">Email</th>
             <th scope="col" className="px-4 py-2">Role</th>
+            <th scope="col" className="px-4 py-2">Role from</th>
             <th scope="col" className="px-4 py-2">Status</th>
             <th scope="col" className="px-4 py-2">Source</th>
             <th scope="col" className="px-4 py-2">Groups</th>
             <th scope="col" className="px-4 py-2">Added</th>
-            {isOwner ? <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th> : null}
+            {canManage ? <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th> : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -36,6 +37,7 @@ export function TeamTable({ rows, slug, isOwner, selfMemberId, filtered }: { row
               </th>
               <td className="px-4 py-2 text-slate-700">{row.email ?? row.userName}</td>
               <td className="px-4 py-2 capitalize">{row.role}</td>
+              <td className="px-4 py-2 text-xs text-slate-600" data-testid="role-from">{row.roleFrom || '—'}</td>
               <td className="px-4 py-2">
                 <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${row.status === 'active' ? 'bg-green-50 text-green-800' : 'bg-amber-50 text-amber-800'}`}>
                   {row.status === 'active' ? 'Active' : 'Suspended'}
@@ -50,9 +52,9 @@ export function TeamTable({ rows, slug, isOwner, selfMemberId, filtered }: { row
               </td>
               <td className="px-4 py-2 text-xs text-slate-600">{row.groups.length ? row.groups.join(', ') : '—'}</td>
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">{dateFormat.format(new Date(row.createdAt))}</td>
-              {isOwner ? (
+              {canManage ? (
                 <td className="px-4 py-2 text-right">
-                  <MemberActions slug={slug} member={{ id: row.id, name: row.name, role: row.role, managedByIdp: row.source === 'scim' }} />
+                  <MemberActions slug={slug} member={{ id: row.id, name: row.name, role: row.role, managedByIdp: row.source === 'scim', roleFromDirectory: row.roleFromDirectory ? row.roleFrom : null }} canChangeRoles={isOwner} />
                 </td>
               ) : null}
             </tr>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -18,7 +19,7 @@ export type DirectorySyncStatusDto = {
 
 const DAY = 86_400_000;
 
-export function DirectorySyncCard({ slug, orgName, status }: { slug: string; orgName: string; status: DirectorySyncStatusDto }) {
+export function DirectorySyncCard({ slug, orgName, status, children }: { slug: string; orgName: string; status: DirectorySyncStatusDto; children?: ReactNode }) {
   const connected = status.lastSyncAt !== null;
   const stale = connected && Date.now() - new Date(status.lastSyncAt ?? 0).getTime() > DAY;
   return (
@@ -80,6 +81,7 @@ export function DirectorySyncCard({ slug, orgName, status }: { slug: string; org
           </div>
         ) : null}
         <EndpointField url={status.endpoint} />
+        {children}
       </div>
     </Card>
   );

@@ -1,0 +1,100 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormMessage } from '@/components/form-message';
+import { SubmitButton } from '@/components/submit-button';
+import type { AccessPolicyDto } from '@/lib/policy/find-access-policy';
+import { setRoleMappingAction, updateDirectoryPolicyAction } from '../policy-actions';
+
+const roleLabel = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
+const select = 'block rounded-md border-0 px-3 py-2 text-sm ring-1 ring-slate-300';
+
+/** Role mapping, default role and adoption (owners only; the actions re-check). */
+export function RoleMapping({ slug, access }: { slug: string; access: AccessPolicyDto }) {
+  const [mapResult, mapAction] = useActionState(setRoleMappingAction, null);
+  const [policyResult, policyAction] = useActionState(updateDirectoryPolicyAction, null);
+  return (
+    <section aria-labelledby="role-mapping-title" className="space-y-3 border-t border-slate-200 pt-4">
+      <h3 id="role-mapping-title" className="text-sm font-semibold text-slate-900">Role mapping</h3>
+      <p className="text-sm text-slate-600">
+        People get the highest of the roles mapped to their groups, the default role below, and a role granted by hand on the team page.
+      </p>
+      {access.mappings.length ? (
+        <table className="min-w-full text-sm" aria-label="Role mappings">
+          <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
+            <tr><th className="py-1 pr-4">Group</th><th className="py-1 pr-4">Role</th><th className="py-1 pr-4">Members</th><th className="py-1"><span className="sr-only">Actions</span></th></tr>
+          </thead>
+          <tbody>
+            {access.mappings.map((m) => (
+              <tr key={m.groupId} className="border-t border-slate-100">
+                <td className="py-1 pr-4 font-medium">{m.groupName}</td>
+                <td className="py-1 pr-4">{roleLabel[m.role]}</td>
+                <td className="py-1 pr-4">{m.members}</td>
+                <td className="py-1 text-right">
+                  <form action={mapAction}>
+                    <input type="hidden" name="slug" value={slug} />
+                    <input type="hidden" name="groupId" value={m.groupId} />
+                    <input type="hidden" name="role" value="none" />
+                    <button type="submit" className="text-xs font-semibold text-red-700 underline" aria-label={`Unmap ${m.groupName}`}>Unmap</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <FormMessage result={mapResult} />
+      {access.groups.length ? (
+        <form action={mapAction} className="flex flex-wrap items-end gap-3">
+          <input type="hidden" name="slug" value={slug} />
+          <div className="text-sm font-medium text-slate-800">
+            <label htmlFor="mapping-group" className="block">Group</label>
+            <select id="mapping-group" name="groupId" className={select} required defaultValue="">
+              <option value="" disabled>Choose a pushed group</option>
+              {access.groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+            </select>
+          </div>
+          <div className="text-sm font-medium text-slate-800">
+            <label htmlFor="mapping-role" className="block">Maps to</label>
+            <select id="mapping-role" name="role" className={select} defaultValue="admin">
+              <option value="admin">Admin</option>
+              <option value="owner">Owner</option>
+              <option value="member">Member</option>
+            </select>
+          </div>
+          <SubmitButton variant="secondary" pendingText="Saving…">Map group</SubmitButton>
+        </form>
+      ) : (
+        <p className="text-sm text-slate-600">No groups yet: push groups from your identity provider, then map them here.</p>
+      )}
+      <form action={policyAction} className="flex flex-wrap items-end gap-4 border-t border-slate-100 pt-3">
+        <input type="hidden" name="slug" value={slug} />
+        <div className="text-sm font-medium text-slate-800">
+          <label htmlFor="policy-default-role" className="block">Default role for provisioned people</label>
+          <select id="policy-default-role" name="defaultRole" className={select} defaultValue={access.policy.defaultRole}>
+            <option value="member">Member</option>
+            <option value="admin">Admin</option>
+            <option value="owner">Owner</option>
+          </select>
+        </div>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" name="adoptionEnabled" defaultChecked={access.policy.adoptionEnabled} />
+          Adopt matching members (a create whose userName or email matches someone added by hand takes them over)
+        </label>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" name="guardEnabled" defaultChecked={access.policy.guardEnabled} />
+          Hold mass deprovisioning for my approval
+        </label>
+        <div className="text-sm font-medium text-slate-800">
+          <label htmlFor="policy-guard-threshold" className="block">Deprovisions allowed per hour</label>
+          <input id="policy-guard-threshold" name="guardThreshold" inputMode="numeric" defaultValue={access.policy.guardThreshold ?? ''} placeholder="automatic: max(10, 20 %)" className={`${select} w-56`} aria-describedby="guard-threshold-error" />
+          {policyResult && !policyResult.ok && policyResult.fieldErrors?.guardThreshold ? (
+            <span id="guard-threshold-error" className="block text-xs text-red-700">{policyResult.fieldErrors.guardThreshold[0]}</span>
+          ) : null}
+        </div>
+        <SubmitButton variant="secondary" pendingText="Saving…">Save policy</SubmitButton>
+      </form>
+      <FormMessage result={policyResult} />
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Member } from '@/db/schema';
+import { checkDeprovision, HELD_RETRY_AFTER_SECONDS, type DeprovisionKind } from '@/lib/policy/deprovision-guard';
+import type { OperationResult, ScimContext } from '../context';
+import { ScimError } from '../errors';
+
+/**
+ * Runs the deprovisioning guard for a request that would suspend or delete `current`. Null: go
+ * ahead. A result: the request is held — 503 with Retry-After, the hold and its sync-log row
+ * committed, the person untouched (nothing is acknowledged that was not applied).
+ */
+export async function gateDeprovision(ctx: ScimContext, current: Member, kind: DeprovisionKind): Promise<OperationResult | null> {
+  const verdict = await checkDeprovision(ctx.tx, ctx.orgId, current.id, kind);
+  if (!verdict.held) return null;
+  ctx.notes.summary.policy = 'deprovision-held';
+  ctx.notes.summary.error = { detail: verdict.detail };
+  const error = new ScimError(503, undefined, verdict.detail);
+  return { status: 503, body: error.toBody(), headers: { 'Retry-After': String(HELD_RETRY_AFTER_SECONDS) }, resourceId: current.id };
+}
+
+/** Does this write suspend an active person? */
+export const suspends = (current: Member, fields: { active: boolean }) => current.status === 'active' && !fields.active;
