@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { signUp, uniqueOrg } from './fixtures/accounts';
+import { fillMemberName, signUp, uniqueOrg } from './fixtures/accounts';
 import { createTokenInUi } from './fixtures/tokens';
 
 // Issue 12 / README "Access policy", as an owner meets it in the browser while an IdP syncs.
@@ -108,7 +108,7 @@ test('a member added by hand is adopted by the IdP and shows as SCIM', async ({ 
   const idp = scim(request, await createTokenInUi(page, org.slug, 'Okta'));
   await page.goto(`/orgs/${org.slug}/team`);
   await page.getByText('Add a member by hand').click();
-  await page.getByLabel('Name', { exact: true }).fill('Hand Added');
+  await fillMemberName(page, 'Hand Added');
   await page.getByLabel('Email', { exact: true }).fill(`hand-${org.slug}@example.test`);
   await page.getByRole('button', { name: 'Add member' }).click();
   await expect(page.getByRole('status')).toContainText('Hand Added was added');

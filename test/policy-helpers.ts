@@ -21,7 +21,7 @@ export async function memberRow(db: Db, orgId: string, id: string) {
 
 /** A person added by hand, as an owner would on the team page. */
 export async function addByHand(db: Db, orgId: string, email: string, role: 'owner' | 'admin' | 'member' = 'member') {
-  return (await addMember(db, orgId, { name: email.split('@')[0] ?? email, email, role }, SYSTEM)).memberId;
+  return (await addMember(db, orgId, { givenName: email.split('@')[0] ?? email, familyName: 'Person', email, role }, SYSTEM)).memberId;
 }
 
 export async function scimUser(client: ScimClient, userName: string, extra: Record<string, unknown> = {}): Promise<string> {
