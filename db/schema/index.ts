@@ -6,3 +6,4 @@ export * from './group-members';
 export * from './scim-tokens';
 export * from './audit-events';
 export * from './rate-limits';
+export * from './sso';

@@ -1,5 +1,7 @@
 import 'server-only';
 import { getMembership } from '@/lib/auth/guards';
+import { getDb } from '@/db/client';
+import { isMemberActive } from '@/lib/members/is-member-active';
 import { subscribeTeamChanges } from './subscribe-team-changes';
 
 // While an IdP syncs, changes arrive in bursts: one event per 300 ms at most is enough.
@@ -14,6 +16,7 @@ export async function teamEventsResponse(request: Request, slug: string): Promis
   const membership = await getMembership(slug);
   if (!membership) return new Response('Not found', { status: 404 });
   const encoder = new TextEncoder();
+  const stillMember = async () => isMemberActive(await getDb(), membership.org.id, membership.member.id);
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -28,7 +31,9 @@ export async function teamEventsResponse(request: Request, slug: string): Promis
       const unsubscribe = await subscribeTeamChanges(membership.org.id, () => {
         pending ??= setTimeout(() => {
           pending = undefined;
-          send(`event: team\ndata: ${Date.now()}\n\n`);
+          // The stream outlives the request that checked membership: a member the directory
+          // suspended or removed meanwhile gets no more events, and the stream ends (issue 11).
+          void stillMember().then((ok) => (ok ? send(`event: team\ndata: ${Date.now()}\n\n`) : cleanup()), () => cleanup());
         }, COALESCE_MS);
       });
       const keepalive = setInterval(() => send(': keepalive\n\n'), KEEPALIVE_MS);
