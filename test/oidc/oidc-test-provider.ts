@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Server } from 'node:http';
 import Provider, { type Adapter, type AdapterPayload, type KoaContextWithOIDC } from 'oidc-provider';
 
@@ -16,6 +17,12 @@ export type OidcTestProvider = {
   addClient: (redirectUri: string) => { clientId: string; clientSecret: string };
   /** People who can sign in; the login typed on the IdP's page is their `sub`. */
   addPerson: (person: IdpPerson) => void;
+  /**
+   * A hostile or broken IdP: the next ID tokens the token endpoint returns are re-signed with the
+   * provider's own key after this edits their claims (wrong aud, expired, another nonce). Null
+   * restores honest tokens.
+   */
+  tamperIdTokens: (edit: ((claims: Record<string, unknown>) => Record<string, unknown>) | null) => void;
   stop: () => Promise<void>;
 };
 
@@ -66,7 +73,12 @@ export async function startOidcTestProvider(port: number): Promise<OidcTestProvi
     }
   }
 
+  // Our own signing key instead of the dev keys, so a test can re-sign a tampered token with it.
+  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256', use: 'sig' };
+  let tamper: ((claims: Record<string, unknown>) => Record<string, unknown>) | null = null;
   const provider = new Provider(issuer, {
+    jwks: { keys: [jwk] },
     adapter: MemoryAdapter,
     findAccount: async (_ctx: KoaContextWithOIDC, id: string) => {
       const person = people.get(id);
@@ -90,7 +102,18 @@ export async function startOidcTestProvider(port: number): Promise<OidcTestProvi
       await grant.save();
       return grant;
     },
+    ttl: { AccessToken: 600, IdToken: 600, Grant: 3600, Interaction: 600, Session: 3600, AuthorizationCode: 60 },
     cookies: { keys: ['oidc-test-provider-cookie-key-0123456789'] },
+  });
+  provider.use(async (ctx, next) => {
+    await next();
+    const body = ctx.body as { id_token?: unknown } | undefined;
+    if (!tamper || ctx.path !== '/token' || typeof body?.id_token !== 'string') return;
+    const [header, payload] = body.id_token.split('.');
+    const claims = tamper(JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<string, unknown>);
+    const signingInput = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+    const signature = crypto.sign('sha256', Buffer.from(signingInput), privateKey).toString('base64url');
+    ctx.body = { ...body, id_token: `${signingInput}.${signature}` };
   });
   const server: Server = await new Promise((resolve) => {
     const s = provider.listen(port, '127.0.0.1', () => resolve(s));
@@ -105,6 +128,9 @@ export async function startOidcTestProvider(port: number): Promise<OidcTestProvi
     },
     addPerson(person) {
       people.set(person.sub, person);
+    },
+    tamperIdTokens(edit) {
+      tamper = edit;
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
