@@ -9,6 +9,7 @@ export const auditActions = [
   'member.create',
   'member.remove',
   'member.role.set',
+  'member.invite.create',
   'member.invite.accept',
   'sso.config.update',
   'sso.test',

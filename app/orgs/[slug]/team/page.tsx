@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/lib/database';
 import { requireMember } from '@/lib/auth/guards';
+import { findLastSignIns } from '@/lib/members/find-last-sign-ins';
 import { findTeamMembers } from '@/lib/members/find-team-members';
 import { teamQuerySchema } from '@/lib/validation/member';
 import { AddMemberForm } from './_components/add-member-form';
@@ -20,7 +21,9 @@ export default async function TeamPage({
 }) {
   const { org, member } = await requireMember((await params).slug);
   const query = teamQuerySchema.parse(await searchParams);
-  const team = await findTeamMembers(await getDb(), org.id, query);
+  const db = await getDb();
+  const team = await findTeamMembers(db, org.id, query);
+  const signIns = await findLastSignIns(db, org.id, team.rows.map((r) => r.id));
   const isOwner = member.role === 'owner';
   return (
     <div className="space-y-6">
@@ -36,7 +39,7 @@ export default async function TeamPage({
         <TeamFilters query={query} />
       </div>
       {isOwner ? <AddMemberForm slug={org.slug} /> : null}
-      <TeamTable rows={team.rows} slug={org.slug} isOwner={isOwner} selfMemberId={member.id} filtered={Boolean(query.q || query.status || query.source)} />
+      <TeamTable rows={team.rows} slug={org.slug} isOwner={isOwner} selfMemberId={member.id} filtered={Boolean(query.q || query.status || query.source)} signIns={signIns} />
       <TeamPagination page={team.page} pageCount={team.pageCount} query={query} />
     </div>
   );
