@@ -4,7 +4,8 @@ import type { IDToken } from 'openid-client';
 import { accounts, members, memberSsoLinks, type SsoConnection } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { findMemberForSso } from './find-member-for-sso';
+import { createJitMember } from './create-jit-member';
+import { claimValue, findMemberForSso } from './find-member-for-sso';
 import { recordSsoRefusal } from './record-sso-refusal';
 import { createSignInTicket } from './sign-in-ticket';
 import { refusal, type SsoRefusal } from './sso-refusal';
@@ -27,7 +28,11 @@ class Refused extends Error {
 export async function linkSsoMember(db: Db, connection: SsoConnection, issuer: string, claims: IDToken): Promise<SsoSignedIn | SsoRefusal> {
   try {
     return await db.transaction(async (tx) => {
-      const match = await findMemberForSso(tx, connection, issuer, claims);
+      let match = await findMemberForSso(tx, connection, issuer, claims);
+      const value = claimValue(claims, connection.claim);
+      if ('ok' in match && match.reason === 'not_provisioned' && connection.jitEnabled && value) {
+        match = { member: await createJitMember(tx, connection, claims, value), linked: false, claimValue: value };
+      }
       if ('ok' in match) throw new Refused(match);
       const { member } = match;
       if (member.status !== 'active') throw new Refused(refusal('suspended', `${member.userName} is ${member.status}`), member.id);

@@ -36,6 +36,8 @@ export async function saveSsoConnection(db: Db, orgId: string, input: SsoConnect
     claim: input.claim,
     matchAttribute: input.matchAttribute,
     requireSso: input.requireSso,
+    jitEnabled: input.jitEnabled,
+    jitRole: input.jitRole,
     updatedAt: new Date(),
     ...(credentialsChanged ? { testedAt: null, testOk: null, testMessage: null } : {}),
   };
@@ -56,6 +58,8 @@ export async function saveSsoConnection(db: Db, orgId: string, input: SsoConnect
         claim: input.claim,
         matchAttribute: input.matchAttribute,
         requireSso: input.requireSso,
+        jitEnabled: input.jitEnabled,
+        jitRole: input.jitRole,
         newClientKey: Boolean(input.clientSecret),
         created: !existing,
       },

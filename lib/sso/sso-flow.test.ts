@@ -56,10 +56,10 @@ describe.each(testDrivers())('single sign-on against a real OIDC provider on $dr
   });
   afterAll(() => handle.close());
 
-  async function orgWithSso(opts: { secret?: string } = {}) {
+  async function orgWithSso(opts: { secret?: string; jit?: boolean } = {}) {
     const org = await seedOrg(db, `sso-${driver}`);
     const client = idp.addClient(`${APP}/api/sso/${org.slug}/callback`);
-    const form = { idp: 'okta' as const, issuer: idp.issuer, clientId: client.clientId, clientSecret: opts.secret ?? client.clientSecret, claim: 'preferred_username', matchAttribute: 'userName' as const, requireSso: false };
+    const form = { idp: 'okta' as const, issuer: idp.issuer, clientId: client.clientId, clientSecret: opts.secret ?? client.clientSecret, claim: 'preferred_username', matchAttribute: 'userName' as const, requireSso: false, jitEnabled: opts.jit ?? false, jitRole: 'member' as const };
     await saveSsoConnection(db, org.orgId, form, actor);
     return { ...org, client, form };
   }
@@ -91,7 +91,7 @@ describe.each(testDrivers())('single sign-on against a real OIDC provider on $dr
 
   it('checks the issuer when saving: not answering, not JSON, another issuer, plain http — a field message, nothing saved or changed', async () => {
     const org = await seedOrg(db, `sso-bad-${driver}`);
-    const form = { idp: 'okta' as const, issuer: '', clientId: 'c', clientSecret: 's3cret-value', claim: 'email', matchAttribute: 'userName' as const, requireSso: false };
+    const form = { idp: 'okta' as const, issuer: '', clientId: 'c', clientSecret: 's3cret-value', claim: 'email', matchAttribute: 'userName' as const, requireSso: false, jitEnabled: false, jitRole: 'member' as const };
     const cases: [string, RegExp][] = [
       ['http://127.0.0.1:3133', /Could not reach http:\/\/127\.0\.0\.1:3133\/\.well-known\/openid-configuration: the IdP did not answer/],
       ['http://127.0.0.1:3134/html', /did not answer with a JSON discovery document/],
@@ -169,6 +169,23 @@ describe.each(testDrivers())('single sign-on against a real OIDC provider on $dr
     idp.addPerson({ sub: `impostor-${org.slug}`, preferred_username: bea.userName });
     expect(await signInAs(org.slug, `impostor-${org.slug}`)).toMatchObject({ ok: false, reason: 'claim_mismatch' });
     expect(await reasons(org.orgId)).toEqual(['not_provisioned', 'suspended', 'claim_mismatch']);
+  });
+
+  it('creates nobody unless the owner turned just-in-time on; then a member with the JIT role, linked', async () => {
+    const off = await orgWithSso();
+    idp.addPerson({ sub: `jit-off-${off.slug}`, preferred_username: `jit-off-${off.slug}@corp.test` });
+    expect(await signInAs(off.slug, `jit-off-${off.slug}`)).toMatchObject({ ok: false, reason: 'not_provisioned' });
+    expect(await db.select().from(members).where(eq(members.orgId, off.orgId))).toHaveLength(1);
+
+    const on = await orgWithSso({ jit: true });
+    await saveSsoConnection(db, on.orgId, { ...on.form, clientSecret: '', jitEnabled: true, jitRole: 'admin' }, actor);
+    const login = `jit-on-${on.slug}`;
+    idp.addPerson({ sub: login, preferred_username: `${login}@corp.test`, email: `${login}@corp.test`, email_verified: true, name: 'Jit Person' });
+    const first = await signInAs(on.slug, login);
+    expect(first).toMatchObject({ ok: true });
+    const [created] = await db.select().from(members).where(and(eq(members.orgId, on.orgId), eq(members.userName, `${login}@corp.test`)));
+    expect(created).toMatchObject({ role: 'admin', status: 'active', displayName: 'Jit Person', email: `${login}@corp.test` });
+    expect(await signInAs(on.slug, login)).toMatchObject({ ok: true, memberId: created?.id });
   });
 
   it('refuses a bad answer from the IdP with a clear message, and links nobody', async () => {

@@ -8,6 +8,8 @@ export type SsoSettingsDto = {
   claim: string;
   matchAttribute: SsoMatchAttribute;
   requireSso: boolean;
+  jitEnabled: boolean;
+  jitRole: 'member' | 'admin';
   test: { at: string; ok: boolean; message: string } | null;
   updatedAt: string;
 };
@@ -21,6 +23,8 @@ export function toSsoSettingsDto(row: SsoConnection | null): SsoSettingsDto | nu
     claim: row.claim,
     matchAttribute: row.matchAttribute,
     requireSso: row.requireSso,
+    jitEnabled: row.jitEnabled,
+    jitRole: row.jitRole === 'admin' ? 'admin' : 'member',
     test: row.testedAt && row.testOk !== null ? { at: row.testedAt.toISOString(), ok: row.testOk, message: row.testMessage ?? '' } : null,
     updatedAt: row.updatedAt.toISOString(),
   };

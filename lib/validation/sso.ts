@@ -17,6 +17,9 @@ export const ssoConnectionFormSchema = z.object({
     .regex(/^[A-Za-z0-9_:.\-/]{1,100}$/, 'Enter a claim name such as preferred_username, email, oid or sub'),
   matchAttribute: z.enum(ssoMatchAttributes, { error: 'Pick the attribute to match' }),
   requireSso: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+  /** Just-in-time members: off unless ticked. Never as owners: owners are made by owners. */
+  jitEnabled: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()).default(false),
+  jitRole: z.enum(['member', 'admin'], { error: 'Pick member or admin' }).default('member'),
 });
 export type SsoConnectionForm = z.infer<typeof ssoConnectionFormSchema>;
 

@@ -68,6 +68,22 @@ export function SsoForm({ slug, settings, presets }: { slug: string; settings: S
           <span className="block text-xs text-slate-600">Members can no longer use a password here. Owners keep theirs, as a way back in if the IdP is down.</span>
         </span>
       </label>
+      <div className="flex flex-wrap items-start gap-4">
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <input type="checkbox" name="jitEnabled" defaultChecked={values ? values.jitEnabled === 'on' : settings?.jitEnabled} className="mt-1" />
+          <span>
+            <span className="font-medium">Just-in-time members</span>
+            <span className="block text-xs text-slate-600">Off: only people your directory provisioned get in. On: anyone your IdP lets through becomes a member.</span>
+          </span>
+        </label>
+        <div className="space-y-1">
+          <label htmlFor="sso-jit-role" className="block text-sm font-medium text-slate-800">Role for them</label>
+          <select id="sso-jit-role" name="jitRole" defaultValue={values?.jitRole ?? settings?.jitRole ?? 'member'} className={selectClass}>
+            <option value="member">member</option>
+            <option value="admin">admin</option>
+          </select>
+        </div>
+      </div>
       <SubmitButton pendingText="Checking the issuer…">Save single sign-on</SubmitButton>
     </form>
   );
