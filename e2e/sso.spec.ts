@@ -86,7 +86,13 @@ test('a person the IdP provisioned signs in through it, and loses access the mom
   await expect(againPage.getByRole('alert').filter({ hasText: `Your access to ${org.orgName} was suspended` })).toBeVisible();
   await expect(againPage.getByRole('alert').filter({ hasText: org.ownerEmail })).toBeVisible();
 
-  // The owner's audit log has the sign-in and the refusal, never the client secret.
+  // The owner reads the sign-in and the refusal with its reason; never the client secret.
+  await page.goto(`/orgs/${org.slug}/settings/security`);
+  const activity = page.getByRole('table', { name: 'Sign-in activity' });
+  await expect(activity).toContainText('Signed in with SSO (first time: linked)');
+  await expect(activity).toContainText('Refused (suspended)');
+  await expect(activity).toContainText('Test sign-in passed');
+  await expect(page.getByRole('region', { name: 'Single sign-on' })).not.toContainText(client.clientSecret);
   expectNotInServerLog(client.clientSecret, token);
   await Promise.all([squatter.close(), adaContext.close(), again.close()]);
 });

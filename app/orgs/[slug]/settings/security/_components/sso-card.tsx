@@ -2,13 +2,15 @@ import { CopyButton } from '@/components/copy-button';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { idpPresets } from '@/lib/sso/idp-presets';
+import type { SsoActivityDto } from '@/lib/sso/find-sso-activity';
 import type { SsoSettingsDto } from '@/lib/sso/sso-settings-dto';
+import { SsoActivity } from './sso-activity';
 import { formatDateTime } from './format';
 import { SsoForm } from './sso-form';
 import { SsoGuide } from './sso-guide';
 
 /** Settings → Security → Single sign-on: OIDC settings, redirect URI, Test sign-in and its result. */
-export function SsoCard({ slug, orgName, settings, redirectUri }: { slug: string; orgName: string; settings: SsoSettingsDto | null; redirectUri: string }) {
+export function SsoCard({ slug, orgName, settings, redirectUri, activity }: { slug: string; orgName: string; settings: SsoSettingsDto | null; redirectUri: string; activity: SsoActivityDto[] }) {
   const presets = idpPresets.map(({ id, name, issuerHint, claim, matchAttribute }) => ({ id, name, issuerHint, claim, matchAttribute }));
   return (
     <div id="single-sign-on">
@@ -50,7 +52,13 @@ export function SsoCard({ slug, orgName, settings, redirectUri }: { slug: string
               </div>
             ) : null}
           </div>
-          <SsoGuide />
+          <div className="space-y-6">
+            <SsoGuide />
+            <section aria-labelledby="sso-activity-title" className="space-y-2">
+              <h3 id="sso-activity-title" className="text-sm font-semibold text-slate-900">Sign-in activity</h3>
+              <SsoActivity events={activity} />
+            </section>
+          </div>
         </div>
       </Card>
     </div>
