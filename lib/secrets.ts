@@ -11,11 +11,11 @@ export function sha256Hex(secret: string): string {
 }
 
 /**
- * Roster's own secrets by shape: a prefix (rst_ token, rsi_ invite) and 43 base64url
+ * Roster's own secrets by shape: a prefix (rst_ token, rsi_ invite, rss_ SSO sign-in ticket) and 43 base64url
  * characters. A client that pastes a token into the URL or a filter must not find it again in
  * the sync log, its CSV export or an error message.
  */
-const SECRET_SHAPED = /\b(rs[ti]_)[A-Za-z0-9_-]{20,}/g;
+const SECRET_SHAPED = /\b(rs[tis]_)[A-Za-z0-9_-]{20,}/g;
 
 export function maskSecrets(text: string): string {
   return text.replace(SECRET_SHAPED, '$1[redacted]');

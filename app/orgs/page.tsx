@@ -4,17 +4,22 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/database';
 import { requireAccount } from '@/lib/auth/guards';
 import { findAccountOrgs } from '@/lib/orgs/find-account-orgs';
+import { findSuspendedMemberships } from '@/lib/orgs/find-suspended-memberships';
+import { SuspendedNotice } from '@/components/suspended-notice';
 
 export const metadata: Metadata = { title: 'Your organizations' };
 
 export default async function OrgsPage() {
   const account = await requireAccount();
-  const orgs = await findAccountOrgs(await getDb(), account.id);
-  if (orgs.length === 1 && orgs[0]) redirect(`/orgs/${orgs[0].slug}/team`);
+  const db = await getDb();
+  const orgs = await findAccountOrgs(db, account.id);
+  const suspended = await findSuspendedMemberships(db, { accountId: account.id });
+  if (orgs.length === 1 && orgs[0] && suspended.length === 0) redirect(`/orgs/${orgs[0].slug}/team`);
   return (
     <main className="mx-auto max-w-lg px-4 py-12">
       <h1 className="mb-4 text-xl font-semibold">Your organizations</h1>
-      {orgs.length === 0 ? (
+      {suspended.length > 0 ? <div className="mb-4"><SuspendedNotice memberships={suspended} /></div> : null}
+      {orgs.length === 0 && suspended.length > 0 ? null : orgs.length === 0 ? (
         <p className="text-sm text-slate-600">
           You are not on any team yet. Ask an owner for an invite link, or{' '}
           <Link className="font-semibold text-indigo-700 underline" href="/sign-up">create an organization</Link>.

@@ -7,3 +7,4 @@ export * from './scim-tokens';
 export * from './audit-events';
 export * from './rate-limits';
 export * from './directory-policies';
+export * from './sso';

@@ -1,10 +1,11 @@
 import { CredentialsSignin } from 'next-auth';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { accounts } from '@/db/schema';
 import { getDb } from '@/db/client';
 import { signInSchema } from '@/lib/validation/sign-up';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { recordSignInFailure, signInAllowed } from './sign-in-limits';
+import { ssoRequiredFor } from './sso-required-for';
 
 export type AuthorizedAccount = { id: string; email: string; name: string };
 
@@ -17,6 +18,11 @@ function clientIp(request: Request | undefined): string | null {
   return request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request?.headers.get('x-real-ip') || null;
 }
 
+/** Every org this account belongs to requires single sign-on: the form says to use it. */
+export class SsoRequired extends CredentialsSignin {
+  code = 'sso_required';
+}
+
 /** Email + password check for Auth.js's Credentials provider. Null means "wrong", whatever the reason. */
 export async function authorizeCredentials(raw: unknown, request?: Request): Promise<AuthorizedAccount | null> {
   const parsed = signInSchema.safeParse(raw);
@@ -27,11 +33,15 @@ export async function authorizeCredentials(raw: unknown, request?: Request): Pro
   const [account] = await db
     .select()
     .from(accounts)
-    .where(sql`lower(${accounts.email}) = ${parsed.data.email}`)
+    .where(sql`lower(${accounts.email}) = ${parsed.data.email} and ${accounts.passwordHash} is not null`)
     .limit(1);
   // An unknown email costs one argon2 verification too, so timing does not reveal accounts.
   const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), parsed.data.password);
-  if (account?.passwordHash && ok) return { id: account.id, email: account.email, name: account.name };
+  if (account?.passwordHash && ok) {
+    if (await ssoRequiredFor(db, account.id)) throw new SsoRequired();
+    await db.update(accounts).set({ lastSignInAt: new Date(), lastSignInMethod: 'password' }).where(eq(accounts.id, account.id));
+    return { id: account.id, email: account.email, name: account.name };
+  }
   await recordSignInFailure(db, parsed.data.email, ip);
   return null;
 }

@@ -5,7 +5,13 @@ import { accounts } from '@/db/schema';
 import { getDb } from '@/db/client';
 import { auth } from './config';
 
-export type CurrentAccount = { id: string; email: string; name: string };
+export type CurrentAccount = {
+  id: string;
+  email: string;
+  name: string;
+  /** The org whose single sign-on opened this session; undefined for a password session. */
+  ssoOrgId?: string;
+};
 
 /** The signed-in account, read from the database once per request (React cache). */
 export const getCurrentAccount = cache(async (): Promise<CurrentAccount | null> => {
@@ -18,5 +24,7 @@ export const getCurrentAccount = cache(async (): Promise<CurrentAccount | null> 
     .from(accounts)
     .where(eq(accounts.id, accountId))
     .limit(1);
-  return account ?? null;
+  if (!account) return null;
+  const ssoOrgId = (session as { ssoOrgId?: string }).ssoOrgId;
+  return ssoOrgId ? { ...account, ssoOrgId } : account;
 });

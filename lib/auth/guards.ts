@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { members, organizations, type MemberRole } from '@/db/schema';
+import { members, organizations, ssoConnections, type MemberRole } from '@/db/schema';
 import { getDb } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { getCurrentAccount, type CurrentAccount } from './get-current-account';
@@ -21,19 +21,28 @@ export async function requireAccount(): Promise<CurrentAccount> {
 
 /**
  * The caller's active membership in the org, from the database on every request. A suspended
- * member has none: suspension takes sign-in away at once.
+ * member has none: suspension takes sign-in away at once. Where the org requires single sign-on,
+ * a member (not an owner: SECURITY.md, the way back in) has none either unless this session came
+ * from that org's SSO, so turning "Require SSO" on also ends open password sessions.
  */
 export const getMembership = cache(async (slug: string): Promise<Membership | null> => {
   const account = await getCurrentAccount();
   if (!account) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ org: { id: organizations.id, slug: organizations.slug, name: organizations.name }, member: { id: members.id, role: members.role } })
+    .select({
+      org: { id: organizations.id, slug: organizations.slug, name: organizations.name },
+      member: { id: members.id, role: members.role },
+      requireSso: ssoConnections.requireSso,
+    })
     .from(members)
     .innerJoin(organizations, eq(organizations.id, members.orgId))
+    .leftJoin(ssoConnections, eq(ssoConnections.orgId, organizations.id))
     .where(and(eq(organizations.slug, slug), eq(members.accountId, account.id), eq(members.status, 'active')))
     .limit(1);
-  return row ? { account, ...row } : null;
+  if (!row) return null;
+  if (row.requireSso && row.member.role !== 'owner' && account.ssoOrgId !== row.org.id) return null;
+  return { account, org: row.org, member: row.member };
 });
 
 /** Pages: anyone outside the org gets a 404, not a hint that the org exists. */

@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { getMembership } from '@/lib/auth/guards';
 import { countTeamMembers } from '@/lib/members/count-team-members';
+import { isMemberActive } from '@/lib/members/is-member-active';
 import { subscribeTeamChanges } from './subscribe-team-changes';
 
 // While an IdP syncs, changes arrive in bursts: one event per 300 ms at most is enough.
@@ -24,6 +25,7 @@ export async function teamEventsResponse(request: Request, slug: string): Promis
   if (!membership) return new Response('Not found', { status: 404 });
   const orgId = membership.org.id;
   const encoder = new TextEncoder();
+  const stillMember = async () => isMemberActive(await getDb(), membership.org.id, membership.member.id);
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -40,6 +42,9 @@ export async function teamEventsResponse(request: Request, slug: string): Promis
       const sendChange = async () => {
         // A change that commits while we count schedules the next event.
         pending = undefined;
+        // The stream outlives the request that checked membership: a member the directory
+        // suspended or removed meanwhile gets no more events, and the stream ends (issue 11).
+        if (!(await stillMember().catch(() => false))) return cleanup();
         const at = (lastSent = Date.now());
         // Counted after the change committed (NOTIFY is delivered at commit).
         const total = await countTeamMembers(await getDb(), orgId).catch(() => null);

@@ -13,7 +13,8 @@ export async function getPendingInvite(db: DbOrTx, secret: string): Promise<Pend
     .select({ memberId: members.id, orgId: members.orgId, orgName: organizations.name, orgSlug: organizations.slug, email: members.email })
     .from(members)
     .innerJoin(organizations, eq(organizations.id, members.orgId))
-    .where(and(eq(members.inviteTokenHash, sha256Hex(secret)), gt(members.inviteExpiresAt, new Date())))
+    // A suspended member's invite stops working: the directory decides who gets in (issue 11).
+    .where(and(eq(members.inviteTokenHash, sha256Hex(secret)), gt(members.inviteExpiresAt, new Date()), eq(members.status, 'active')))
     .limit(1);
   return row?.email ? { ...row, email: row.email } : null;
 }

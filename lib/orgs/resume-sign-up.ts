@@ -18,7 +18,7 @@ export async function findSignUpToResume(db: Db, input: SignUpInput): Promise<Cr
     .from(accounts)
     .innerJoin(members, and(eq(members.accountId, accounts.id), eq(members.role, 'owner'), eq(members.status, 'active')))
     .innerJoin(organizations, and(eq(organizations.id, members.orgId), eq(organizations.slug, input.slug)))
-    .where(sql`lower(${accounts.email}) = ${input.email}`)
+    .where(sql`lower(${accounts.email}) = ${input.email} and ${accounts.passwordHash} is not null`)
     .limit(1);
   if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.password))) return null;
   return { orgId: row.orgId, slug: input.slug, accountId: row.accountId };

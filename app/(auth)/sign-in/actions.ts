@@ -22,6 +22,9 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
     if (error instanceof CredentialsSignin && error.code === 'rate_limited') {
       return { ok: false, message: 'Too many failed attempts: wait 15 minutes, then try again', values: echoFormValues(formData) };
     }
+    if (error instanceof CredentialsSignin && error.code === 'sso_required') {
+      return { ok: false, message: 'Your organization requires single sign-on: use "Sign in with SSO" below', values: echoFormValues(formData) };
+    }
     if (error instanceof AuthError) return { ok: false, message: 'Wrong email or password', values: echoFormValues(formData) };
     throw error;
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/lib/database';
 import { requireMember } from '@/lib/auth/guards';
+import { findLastSignIns } from '@/lib/members/find-last-sign-ins';
 import { findTeamMembers } from '@/lib/members/find-team-members';
 import { teamQuerySchema } from '@/lib/validation/member';
 import { findHeldDeprovisions } from '@/lib/policy/find-held-deprovisions';
@@ -25,7 +26,9 @@ export default async function TeamPage({
   const query = teamQuerySchema.parse(await searchParams);
   // Before the count: a live count taken after this moment is at least as new (TeamCount).
   const countedAt = Date.now();
-  const team = await findTeamMembers(await getDb(), org.id, query);
+  const db = await getDb();
+  const team = await findTeamMembers(db, org.id, query);
+  const signIns = await findLastSignIns(db, org.id, team.rows.map((r) => r.id));
   const isOwner = member.role === 'owner';
   // Admins add and remove people by hand too (README "Access policy"); the actions re-check.
   const canManage = isOwner || member.role === 'admin';
@@ -43,7 +46,7 @@ export default async function TeamPage({
       </div>
       {held ? <HeldBanner slug={org.slug} rows={held.rows} held={held.held} /> : null}
       {canManage ? <AddMemberForm slug={org.slug} canAddOwner={isOwner} /> : null}
-      <TeamTable rows={team.rows} slug={org.slug} isOwner={isOwner} canManage={canManage} selfMemberId={member.id} filtered={Boolean(query.q || query.status || query.source)} />
+      <TeamTable rows={team.rows} slug={org.slug} isOwner={isOwner} canManage={canManage} selfMemberId={member.id} filtered={Boolean(query.q || query.status || query.source)} signIns={signIns} />
       <TeamPagination page={team.page} pageCount={team.pageCount} query={query} />
     </div>
   );

@@ -16,6 +16,11 @@ import { DirectorySyncCard, type DirectorySyncStatusDto } from './_components/di
 import { SetupChecklist } from './_components/setup-checklist';
 import { SetupGuide } from './_components/setup-guide';
 import { TokenList } from './_components/token-list';
+import { SsoCard } from './_components/sso-card';
+import { findSsoActivity } from '@/lib/sso/find-sso-activity';
+import { findSsoConnection } from '@/lib/sso/find-sso-connection';
+import { ssoRedirectUri } from '@/lib/sso/redirect-uri';
+import { toSsoSettingsDto } from '@/lib/sso/sso-settings-dto';
 
 export const metadata: Metadata = { title: 'Security' };
 
@@ -55,6 +60,7 @@ export default async function SecurityPage({ params }: { params: Promise<{ slug:
           <SetupGuide />
         </div>
       </Card>
+      <SsoCard slug={org.slug} orgName={org.name} settings={toSsoSettingsDto(await findSsoConnection(db, org.id))} redirectUri={await ssoRedirectUri(org.slug)} activity={await findSsoActivity(db, org.id)} />
       <Card
         title="Tokens"
         description="Bearer tokens for the SCIM API. Several can be active at once, so you can rotate without downtime."

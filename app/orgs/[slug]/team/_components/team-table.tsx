@@ -1,9 +1,12 @@
 import type { MemberRowDto } from '@/lib/members/member-row-dto';
+import type { LastSignInDto } from '@/lib/members/find-last-sign-ins';
+import { InviteLinkButton } from './invite-link-button';
+import { LastSignInCell } from './last-sign-in-cell';
 import { MemberActions } from './member-actions';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
-export function TeamTable({ rows, slug, isOwner, canManage = isOwner, selfMemberId, filtered }: { rows: MemberRowDto[]; slug: string; isOwner: boolean; canManage?: boolean; selfMemberId: string; filtered: boolean }) {
+export function TeamTable({ rows, slug, isOwner, canManage = isOwner, selfMemberId, filtered, signIns = {} }: { rows: MemberRowDto[]; slug: string; isOwner: boolean; canManage?: boolean; selfMemberId: string; filtered: boolean; signIns?: Record<string, LastSignInDto> }) {
   if (rows.length === 0) {
     return (
       <p className="rounded-lg bg-white p-6 text-center text-sm text-slate-600 ring-1 ring-slate-200">
@@ -25,6 +28,7 @@ export function TeamTable({ rows, slug, isOwner, canManage = isOwner, selfMember
             <th scope="col" className="px-4 py-2">Source</th>
             <th scope="col" className="px-4 py-2">Groups</th>
             <th scope="col" className="px-4 py-2">Added</th>
+            <th scope="col" className="px-4 py-2">Last sign-in</th>
             {canManage ? <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th> : null}
           </tr>
         </thead>
@@ -52,9 +56,11 @@ export function TeamTable({ rows, slug, isOwner, canManage = isOwner, selfMember
               </td>
               <td className="px-4 py-2 text-xs text-slate-600">{row.groups.length ? row.groups.join(', ') : '—'}</td>
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">{dateFormat.format(new Date(row.createdAt))}</td>
+              <LastSignInCell signIn={signIns[row.id]} />
               {canManage ? (
                 <td className="px-4 py-2 text-right">
                   <MemberActions slug={slug} member={{ id: row.id, name: row.name, role: row.role, managedByIdp: row.source === 'scim', roleFromDirectory: row.roleFromDirectory ? row.roleFrom : null }} canChangeRoles={isOwner} />
+                  {isOwner && row.status === 'active' && !row.hasAccount ? <InviteLinkButton slug={slug} member={{ id: row.id, name: row.name, invitePending: row.invitePending }} /> : null}
                 </td>
               ) : null}
             </tr>

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { open, seal } from './secret-box';
+
+process.env.AUTH_SECRET = 'vitest-secret-box-0123456789abcdef';
+
+describe('secret-box (AES-256-GCM, HKDF key per purpose)', () => {
+  it('opens what it sealed, and never shows the plaintext in the box', () => {
+    const box = seal('client-secret-value', 'sso-client-secret');
+    expect(box).not.toContain('client-secret-value');
+    expect(open(box, 'sso-client-secret')).toBe('client-secret-value');
+    expect(seal('client-secret-value', 'sso-client-secret')).not.toBe(box);
+  });
+
+  it('refuses a box altered by one character, or sealed for another purpose', () => {
+    const box = seal('client-secret-value', 'sso-client-secret');
+    const last = box.at(-1) === 'A' ? 'B' : 'A';
+    expect(open(`${box.slice(0, -1)}${last}`, 'sso-client-secret')).toBeNull();
+    expect(open(box, 'sso-flow-state')).toBeNull();
+    expect(open('v1.garbage', 'sso-client-secret')).toBeNull();
+  });
+});
