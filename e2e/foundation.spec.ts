@@ -58,6 +58,9 @@ test('sign-up shows form errors and refuses a taken URL name', async ({ page }) 
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Create organization' }).click();
   await expect(page.getByText('Use at least 10 characters')).toBeVisible();
+  // React resets the form after the action (the password is never echoed back): wait for that
+  // reset before typing, or it can clear what was typed.
+  await expect(page.getByLabel('Password')).toHaveValue('');
   await page.getByLabel('Password').fill(org.password);
   await page.getByRole('button', { name: 'Create organization' }).click();
   await expect(page.getByLabel('URL name')).toHaveAccessibleDescription(/That URL name is taken/);
