@@ -12,5 +12,6 @@ export type MemberRowDto = {
   hasAccount: boolean;
   invitePending: boolean;
   createdAt: string;
+  updatedAt: string;
   groups: string[];
 };

@@ -3,7 +3,9 @@ import { getDb } from '@/lib/database';
 import { requireMember } from '@/lib/auth/guards';
 import { findTeamMembers } from '@/lib/members/find-team-members';
 import { teamQuerySchema } from '@/lib/validation/member';
+import { hasScimToken } from '@/lib/tokens/has-scim-token';
 import { AddMemberForm } from './_components/add-member-form';
+import { ConnectIdpCallout } from './_components/connect-idp-callout';
 import { LiveRefresh } from './_components/live-refresh';
 import { TeamFilters } from './_components/team-filters';
 import { TeamCount } from './_components/team-count';
@@ -25,6 +27,7 @@ export default async function TeamPage({
   const countedAt = Date.now();
   const team = await findTeamMembers(await getDb(), org.id, query);
   const isOwner = member.role === 'owner';
+  const showConnect = isOwner && !(await hasScimToken(await getDb(), org.id));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -36,6 +39,7 @@ export default async function TeamPage({
         </div>
         <TeamFilters query={query} />
       </div>
+      {showConnect ? <ConnectIdpCallout slug={org.slug} /> : null}
       {isOwner ? <AddMemberForm slug={org.slug} /> : null}
       <TeamTable rows={team.rows} slug={org.slug} isOwner={isOwner} selfMemberId={member.id} filtered={Boolean(query.q || query.status || query.source)} />
       <TeamPagination page={team.page} pageCount={team.pageCount} query={query} />

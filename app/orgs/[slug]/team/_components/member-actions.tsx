@@ -5,13 +5,16 @@ import type { MemberRole } from '@/db/schema';
 import { removeMemberAction, setMemberRoleAction } from '../actions';
 
 /** Per-row owner controls. The server action re-checks that the caller is an owner. */
-export function MemberActions({ slug, member }: { slug: string; member: { id: string; name: string; role: MemberRole; managedByIdp: boolean } }) {
+export function MemberActions({ slug, member }: { slug: string; member: { id: string; name: string; role: MemberRole; managedByIdp: boolean; canSignIn: boolean } }) {
   const [roleResult, roleAction, rolePending] = useActionState(setMemberRoleAction, null);
   const [removeResult, removeAction, removePending] = useActionState(removeMemberAction, null);
   const result = removeResult ?? roleResult;
   const makeOwner = member.role !== 'owner';
+  // An owner who cannot sign in (no account yet, or suspended) could not act as one (issue 13).
+  const offerRole = !makeOwner || member.canSignIn;
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
+      {offerRole ? (
       <form action={roleAction}>
         <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="memberId" value={member.id} />
@@ -20,6 +23,7 @@ export function MemberActions({ slug, member }: { slug: string; member: { id: st
           {makeOwner ? 'Make owner' : 'Remove owner'}
         </button>
       </form>
+      ) : null}
       {member.managedByIdp ? (
         <span className="text-xs text-slate-500" title="People provisioned over SCIM are removed by your identity provider, or they would come back on its next sync">
           Remove in your IdP

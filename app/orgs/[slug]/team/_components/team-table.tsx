@@ -12,7 +12,9 @@ export function TeamTable({ rows, slug, isOwner, selfMemberId, filtered }: { row
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+    // relative: the visually hidden "Actions" header is absolutely positioned and, without a
+    // positioned ancestor inside the scroll area, widened the page to 837 px on a phone (issue 13).
+    <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Team members</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -52,7 +54,7 @@ export function TeamTable({ rows, slug, isOwner, selfMemberId, filtered }: { row
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">{dateFormat.format(new Date(row.createdAt))}</td>
               {isOwner ? (
                 <td className="px-4 py-2 text-right">
-                  <MemberActions slug={slug} member={{ id: row.id, name: row.name, role: row.role, managedByIdp: row.source === 'scim' }} />
+                  <MemberActions slug={slug} member={{ id: row.id, name: row.name, role: row.role, managedByIdp: row.source === 'scim', canSignIn: row.hasAccount && row.status === 'active' }} />
                 </td>
               ) : null}
             </tr>

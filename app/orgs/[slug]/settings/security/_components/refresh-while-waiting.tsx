@@ -1,0 +1,25 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useTransition } from 'react';
+
+const EVERY_MS = 3000;
+
+/**
+ * Re-renders the page in place every few seconds while the owner waits for their IdP's first
+ * calls, so the setup checklist ticks without a reload (issue 13). Polling, not the team page's
+ * event stream: the first calls are mostly reads (Test Connection, lookups), whose sync-log rows
+ * leave in batches and signal nothing. Only while the tab is visible, one refresh at a time.
+ */
+export function RefreshWhileWaiting() {
+  const router = useRouter();
+  const [refreshing, startTransition] = useTransition();
+  useEffect(() => {
+    if (refreshing) return;
+    const timer = setTimeout(() => {
+      if (document.visibilityState === 'visible') startTransition(() => router.refresh());
+    }, EVERY_MS);
+    return () => clearTimeout(timer);
+  }, [refreshing, router]);
+  return null;
+}
