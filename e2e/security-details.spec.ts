@@ -58,6 +58,11 @@ test('the sync log names people and groups, filters by person, and labels the ev
   await expect(log.getByRole('row').filter({ hasText: 'User create' }).filter({ hasText: ada })).toHaveCount(1);
   await expect(log.getByRole('row').filter({ hasText: 'Group patch' })).toContainText('Analysts');
   await page.screenshot({ path: 'test-results/screenshots/sync-log-names.png', fullPage: true });
+  // The chart: calls made just now are in the newest bar (they were one bar early, issue 13).
+  const lastTick = (await page.getByTestId('activity-chart').locator('text').last().textContent()) ?? '';
+  const busyBars = page.getByRole('table', { name: /Requests and errors per/ }).getByRole('row').filter({ has: page.getByRole('cell') });
+  await expect(busyBars).toHaveCount(1);
+  await expect(busyBars.getByRole('cell').first()).toHaveText(lastTick);
 
   await page.getByLabel('Person or group').fill('ada-');
   await page.getByRole('button', { name: 'Apply' }).click();
