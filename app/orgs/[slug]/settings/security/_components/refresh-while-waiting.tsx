@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useTransition } from 'react';
+import { useEffect, useRef, useTransition } from 'react';
 
 const EVERY_MS = 3000;
 
@@ -14,12 +14,19 @@ const EVERY_MS = 3000;
 export function RefreshWhileWaiting() {
   const router = useRouter();
   const [refreshing, startTransition] = useTransition();
+  const busy = useRef(false);
   useEffect(() => {
-    if (refreshing) return;
-    const timer = setTimeout(() => {
-      if (document.visibilityState === 'visible') startTransition(() => router.refresh());
+    busy.current = refreshing;
+  }, [refreshing]);
+  useEffect(() => {
+    // An interval, not a timer per refresh: a tick skipped while the tab is hidden or a refresh
+    // is still running must not stop the polling for good.
+    const timer = setInterval(() => {
+      if (busy.current || document.visibilityState !== 'visible') return;
+      busy.current = true;
+      startTransition(() => router.refresh());
     }, EVERY_MS);
-    return () => clearTimeout(timer);
-  }, [refreshing, router]);
+    return () => clearInterval(timer);
+  }, [router]);
   return null;
 }
