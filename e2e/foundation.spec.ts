@@ -1,7 +1,8 @@
 import { expect, test, type Request } from '@playwright/test';
 import { fillMemberName, signIn, signUp, uniqueOrg } from './fixtures/accounts';
+import { joinThroughInvite } from './fixtures/invites';
 
-test('an owner signs up, sees themself, adds a member, makes them owner, signs out and back in', async ({ page }) => {
+test('an owner signs up, sees themself, adds a member, makes them owner, signs out and back in', async ({ page, browser }) => {
   const org = uniqueOrg();
   await signUp(page, org);
 
@@ -18,6 +19,10 @@ test('an owner signs up, sees themself, adds a member, makes them owner, signs o
   await expect(page.getByRole('status')).toContainText('Mia Member was added');
   const mia = team.getByRole('row').filter({ hasText: 'mia@example.test' });
   await expect(mia).toContainText('member');
+  // Ownership is offered only to someone who can sign in: Mia joins through her link first.
+  await expect(mia.getByRole('button', { name: 'Make owner: Mia Member' })).toHaveCount(0);
+  await joinThroughInvite(browser, (await page.getByTestId('invite-url').textContent()) ?? '', 'Mia Member', org.password);
+  await page.reload();
 
   await mia.getByRole('button', { name: 'Make owner: Mia Member' }).click();
   await expect(mia.getByRole('cell').nth(1)).toHaveText('owner');
@@ -94,6 +99,9 @@ test(`a plain ${role} is refused the security page, the sync log and the owner-o
   await page.getByLabel('Email', { exact: true }).fill(`zed-${org.slug}@example.test`);
   await page.getByLabel('Role').selectOption('member');
   await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.getByRole('status')).toContainText('Zed Target was added');
+  await joinThroughInvite(browser, (await page.getByTestId('invite-url').textContent()) ?? '', 'Zed Target', org.password);
+  await page.reload();
   const zed = team.getByRole('row').filter({ hasText: 'Zed Target' });
   const actionCall = page.waitForRequest((r: Request) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
   await zed.getByRole('button', { name: 'Make owner: Zed Target' }).click();

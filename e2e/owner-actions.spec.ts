@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { fillMemberName, signUp, uniqueOrg } from './fixtures/accounts';
+import { joinThroughInvite } from './fixtures/invites';
 
 /** Records every server-action call `act` makes in the owner's page. */
 async function recordActions(page: Page, act: () => Promise<void>): Promise<Request[]> {
@@ -32,6 +33,10 @@ for (const role of ['member', 'admin'] as const) {
     await addMember(page, 'Max Caller', `max-${org.slug}@example.test`, role);
     const inviteUrl = (await page.getByTestId('invite-url').textContent()) ?? '';
     await addMember(page, 'Zed Target', `zed-${org.slug}@example.test`);
+    // Ownership is offered only to someone who can sign in: Zed joins first.
+    await joinThroughInvite(browser, (await page.getByTestId('invite-url').textContent()) ?? '', 'Zed Target', org.password);
+    await page.reload();
+    await page.getByText('Add a member by hand').click();
     const team = page.getByRole('table', { name: 'Team members' });
     const zed = team.getByRole('row').filter({ hasText: 'Zed Target' });
 

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { startOidcTestProvider, type OidcTestProvider } from '../test/oidc/oidc-test-provider';
-import { signIn, signUp, uniqueOrg } from './fixtures/accounts';
+import { fillMemberName, signIn, signUp, uniqueOrg } from './fixtures/accounts';
 import { expectNotInServerLog } from './fixtures/server-log';
 import { configureSso, signInAtIdp, signInWithSso } from './fixtures/sso';
 import { createTokenInUi } from './fixtures/tokens';
@@ -116,7 +116,7 @@ test('Require SSO: a member’s password no longer opens the org, the owner keep
   const org = uniqueOrg('ssoreq');
   await signUp(page, org);
   await page.getByText('Add a member by hand').click();
-  await page.getByLabel('Name', { exact: true }).fill('Max Member');
+  await fillMemberName(page, 'Max Member');
   const maxEmail = `max-${org.slug}@example.test`;
   await page.getByLabel('Email', { exact: true }).fill(maxEmail);
   await page.getByRole('button', { name: 'Add member' }).click();

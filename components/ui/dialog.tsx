@@ -49,7 +49,8 @@ export function Dialog({
         if (opener.current?.isConnected) opener.current.focus();
         onClose();
       }}
-      className="m-auto max-h-[calc(100vh-2rem)] w-[min(32rem,calc(100vw-2rem))] overflow-y-auto rounded-lg bg-white p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
+      // text-left: a dialog opened from a right-aligned table cell inherited its alignment (issue 13).
+      className="m-auto max-h-[calc(100vh-2rem)] w-[min(32rem,calc(100vw-2rem))] overflow-y-auto rounded-lg bg-white p-0 text-left shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
     >
       {open ? (
         <div className="space-y-4 p-5">

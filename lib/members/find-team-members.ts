@@ -1,7 +1,7 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { members } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
-import type { TeamQuery } from '@/lib/validation/member';
+import type { TeamQuery, TeamSort } from '@/lib/validation/member';
 import { findGroupNamesForMembers } from '@/lib/groups/find-group-names-for-members';
 import { findRoleSources } from '@/lib/policy/find-role-sources';
 import type { MemberRowDto } from './member-row-dto';
@@ -14,8 +14,19 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+// The name the page shows, in SQL, so sorting by name sorts what the reader sees.
+const shownName = sql`lower(coalesce(${members.displayName}, nullif(trim(coalesce(${members.givenName}, '') || ' ' || coalesce(${members.familyName}, '')), ''), ${members.userName}))`;
+
+/** Each sort ends on the id, so pages never overlap or skip a row that ties. */
+const orderings: Record<TeamSort, SQL[]> = {
+  newest: [desc(members.createdAt), desc(members.id)],
+  oldest: [asc(members.createdAt), asc(members.id)],
+  name: [asc(shownName), asc(members.id)],
+  changed: [desc(members.updatedAt), desc(members.id)],
+};
+
 /** One page of the team, filtered in SQL; the count runs under the same WHERE. */
-export async function findTeamMembers(db: DbOrTx, orgId: string, query: TeamQuery): Promise<TeamPage> {
+export async function findTeamMembers(db: DbOrTx, orgId: string, query: Omit<TeamQuery, 'sort'> & { sort?: TeamSort }): Promise<TeamPage> {
   const conditions: SQL[] = [eq(members.orgId, orgId)];
   if (query.status) conditions.push(eq(members.status, query.status));
   if (query.source) conditions.push(eq(members.source, query.source));
@@ -38,7 +49,7 @@ export async function findTeamMembers(db: DbOrTx, orgId: string, query: TeamQuer
     .select()
     .from(members)
     .where(where)
-    .orderBy(asc(members.createdAt), asc(members.id))
+    .orderBy(...orderings[query.sort ?? 'newest'])
     .limit(TEAM_PAGE_SIZE)
     .offset((page - 1) * TEAM_PAGE_SIZE);
   const groupNames = await findGroupNamesForMembers(db, orgId, rows.map((m) => m.id));
@@ -58,6 +69,7 @@ export async function findTeamMembers(db: DbOrTx, orgId: string, query: TeamQuer
       hasAccount: m.accountId !== null,
       invitePending: m.inviteTokenHash !== null,
       createdAt: m.createdAt.toISOString(),
+      updatedAt: m.updatedAt.toISOString(),
       groups: groupNames.get(m.id) ?? [],
       roleFrom: roleSources.get(m.id)?.label ?? '',
       roleFromDirectory: roleSources.get(m.id)?.via === 'group',

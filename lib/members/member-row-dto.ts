@@ -12,6 +12,7 @@ export type MemberRowDto = {
   hasAccount: boolean;
   invitePending: boolean;
   createdAt: string;
+  updatedAt: string;
   groups: string[];
   /** Where the role comes from: "via Platform-Leads", "granted by hand", … ('' for a plain member). */
   roleFrom: string;

@@ -73,6 +73,26 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
     expect(bea?.role).toBe('member');
   });
 
+  it('sorts by newest (the default: someone just added is on page 1), oldest, name and last change', async () => {
+    const org = await seedOrg(handle.db);
+    for (let i = 0; i < 55; i++) {
+      await addMember(handle.db, org.orgId, { givenName: 'Person', familyName: String(i).padStart(2, '0'), email: `s${i}@example.test`, role: 'member' }, actor);
+    }
+    const { memberId } = await addMember(handle.db, org.orgId, { givenName: 'aaron', familyName: 'Zed', email: 'zed@example.test', role: 'member' }, actor);
+    const newest = await findTeamMembers(handle.db, org.orgId, { page: 1 });
+    expect(newest.rows[0]?.id).toBe(memberId);
+    const oldest = await findTeamMembers(handle.db, org.orgId, { page: 1, sort: 'oldest' });
+    expect(oldest.rows.map((r) => r.id)).not.toContain(memberId);
+    const byName = await findTeamMembers(handle.db, org.orgId, { page: 1, sort: 'name' });
+    expect(byName.rows[0]?.name).toBe('aaron Zed');
+    const names = byName.rows.map((r) => r.name.toLowerCase());
+    expect(names).toEqual([...names].sort());
+    const edited = oldest.rows[1];
+    await setMemberRole(handle.db, org.orgId, edited?.id ?? '', 'admin', actor);
+    const changed = await findTeamMembers(handle.db, org.orgId, { page: 1, sort: 'changed' });
+    expect(changed.rows[0]?.id).toBe(edited?.id);
+  });
+
   it('searches and paginates in SQL, with the total under the same filter', async () => {
     const org = await seedOrg(handle.db);
     for (let i = 0; i < 60; i++) {

@@ -32,7 +32,8 @@ export async function addMemberAction(
       data: { inviteUrl: `${await getEnvAppUrl()}/invite/${inviteSecret}` },
     };
   } catch (error) {
-    return toActionResult(error);
+    // A refused add (e.g. the email is already on the team) keeps what was typed (issue 13).
+    return { ...toActionResult(error), values: echoFormValues(formData) };
   }
 }
 

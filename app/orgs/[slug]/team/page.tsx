@@ -7,6 +7,8 @@ import { teamQuerySchema } from '@/lib/validation/member';
 import { findHeldDeprovisions } from '@/lib/policy/find-held-deprovisions';
 import { AddMemberForm } from './_components/add-member-form';
 import { HeldBanner } from './_components/held-banner';
+import { hasScimToken } from '@/lib/tokens/has-scim-token';
+import { ConnectIdpCallout } from './_components/connect-idp-callout';
 import { LiveRefresh } from './_components/live-refresh';
 import { TeamFilters } from './_components/team-filters';
 import { TeamCount } from './_components/team-count';
@@ -33,6 +35,7 @@ export default async function TeamPage({
   // Admins add and remove people by hand too (README "Access policy"); the actions re-check.
   const canManage = isOwner || member.role === 'admin';
   const held = isOwner ? await findHeldDeprovisions(await getDb(), org.id, 20) : null;
+  const showConnect = isOwner && !(await hasScimToken(db, org.id));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -44,6 +47,7 @@ export default async function TeamPage({
         </div>
         <TeamFilters query={query} />
       </div>
+      {showConnect ? <ConnectIdpCallout slug={org.slug} /> : null}
       {held ? <HeldBanner slug={org.slug} rows={held.rows} held={held.held} /> : null}
       {canManage ? <AddMemberForm slug={org.slug} canAddOwner={isOwner} /> : null}
       <TeamTable rows={team.rows} slug={org.slug} isOwner={isOwner} canManage={canManage} selfMemberId={member.id} filtered={Boolean(query.q || query.status || query.source)} signIns={signIns} />

@@ -35,7 +35,7 @@ export function AddMemberForm({ slug, canAddOwner = true }: { slug: string; canA
         <Field label="Email" name="email" type="email" defaultValue={values?.email} required errors={errors?.email} />
         <div className="space-y-1">
           <label htmlFor="field-role" className="block text-sm font-medium text-slate-800">Role</label>
-          <select id="field-role" name="role" defaultValue="member" className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-slate-300">
+          <select id="field-role" key={values?.role ?? 'member'} name="role" defaultValue={values?.role ?? 'member'} className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-slate-300">
             <option value="member">Member</option>
             <option value="admin">Admin</option>
             {canAddOwner ? <option value="owner">Owner</option> : null}

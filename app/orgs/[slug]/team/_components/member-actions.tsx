@@ -7,7 +7,7 @@ import { removeMemberAction, setMemberRoleAction } from '../actions';
 type MemberActionsProps = {
   slug: string;
   /** roleFromDirectory: "via <group>" when a mapped group gives the role (not changeable here). */
-  member: { id: string; name: string; role: MemberRole; managedByIdp: boolean; roleFromDirectory: string | null };
+  member: { id: string; name: string; role: MemberRole; managedByIdp: boolean; roleFromDirectory: string | null; canSignIn: boolean };
   /** Owners change roles; admins only add and remove people added by hand (README "Access policy"). */
   canChangeRoles: boolean;
 };
@@ -19,6 +19,8 @@ export function MemberActions({ slug, member, canChangeRoles }: MemberActionsPro
   const result = removeResult ?? roleResult;
   const makeOwner = member.role !== 'owner';
   const ownerByDirectory = member.role === 'owner' && member.roleFromDirectory !== null;
+  // An owner who cannot sign in (no account yet, or suspended) could not act as one (issue 13).
+  const offerRole = !makeOwner || member.canSignIn;
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
       {canChangeRoles && ownerByDirectory ? (
@@ -26,7 +28,7 @@ export function MemberActions({ slug, member, canChangeRoles }: MemberActionsPro
           Owner {member.roleFromDirectory}
         </span>
       ) : null}
-      {canChangeRoles && !ownerByDirectory ? (
+      {canChangeRoles && !ownerByDirectory && offerRole ? (
         <form action={roleAction}>
           <input type="hidden" name="slug" value={slug} />
           <input type="hidden" name="memberId" value={member.id} />

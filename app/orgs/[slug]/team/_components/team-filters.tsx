@@ -24,6 +24,15 @@ export function TeamFilters({ query }: { query: TeamQuery }) {
           <option value="manual">Added by hand</option>
         </select>
       </label>
+      <label className="text-sm">
+        <span className="block font-medium text-slate-700">Sort by</span>
+        <select name="sort" defaultValue={query.sort} className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-slate-300">
+          <option value="newest">Added, newest first</option>
+          <option value="oldest">Added, oldest first</option>
+          <option value="name">Name</option>
+          <option value="changed">Last change</option>
+        </select>
+      </label>
       <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50">
         Apply
       </button>

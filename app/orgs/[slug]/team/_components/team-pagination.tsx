@@ -6,6 +6,7 @@ function hrefFor(query: TeamQuery, page: number): string {
   if (query.q) params.set('q', query.q);
   if (query.status) params.set('status', query.status);
   if (query.source) params.set('source', query.source);
+  if (query.sort !== 'newest') params.set('sort', query.sort);
   params.set('page', String(page));
   return `?${params.toString()}`;
 }

@@ -15,7 +15,9 @@ export function TeamTable({ rows, slug, isOwner, canManage = isOwner, selfMember
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+    // relative: the visually hidden "Actions" header is absolutely positioned and, without a
+    // positioned ancestor inside the scroll area, widened the page to 837 px on a phone (issue 13).
+    <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Team members</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -59,7 +61,7 @@ export function TeamTable({ rows, slug, isOwner, canManage = isOwner, selfMember
               <LastSignInCell signIn={signIns[row.id]} />
               {canManage ? (
                 <td className="px-4 py-2 text-right">
-                  <MemberActions slug={slug} member={{ id: row.id, name: row.name, role: row.role, managedByIdp: row.source === 'scim', roleFromDirectory: row.roleFromDirectory ? row.roleFrom : null }} canChangeRoles={isOwner} />
+                  <MemberActions slug={slug} member={{ id: row.id, name: row.name, role: row.role, managedByIdp: row.source === 'scim', roleFromDirectory: row.roleFromDirectory ? row.roleFrom : null, canSignIn: row.hasAccount && row.status === 'active' }} canChangeRoles={isOwner} />
                   {isOwner && row.status === 'active' && !row.hasAccount ? <InviteLinkButton slug={slug} member={{ id: row.id, name: row.name, invitePending: row.invitePending }} /> : null}
                 </td>
               ) : null}

@@ -1,4 +1,5 @@
 import type { SetupSignals } from '@/lib/audit/audit-activity';
+import { RefreshWhileWaiting } from './refresh-while-waiting';
 
 type Item = { key: keyof SetupSignals; label: string; waiting: string };
 
@@ -39,7 +40,9 @@ export function SetupChecklist({ signals }: { signals: SetupSignals }) {
     <section aria-labelledby="setup-checklist-title" className="space-y-3">
       <div>
         <h3 id="setup-checklist-title" className="text-sm font-semibold text-slate-900">Setup checklist</h3>
-        <p className="text-xs text-slate-500">Watches the calls your IdP makes; reload this page after you test the connection.</p>
+        <p className="text-xs text-slate-500">Watches the calls your IdP makes and ticks as they arrive.</p>
+        {/* Until the first user and group arrive; each IdP's own first call comes before those. */}
+        {generic.every((item) => signals[item.key]) ? null : <RefreshWhileWaiting />}
       </div>
       <ul className="space-y-2" aria-label="Setup steps">
         {generic.map((item) => <Step key={item.key} item={item} done={signals[item.key]} />)}

@@ -2,7 +2,7 @@ import { Badge } from '@/components/ui/badge';
 import { idpLabel } from '@/lib/audit/sync-log-query';
 import type { ScimTokenDto } from '@/lib/tokens/find-scim-tokens';
 import { formatDate, formatDateTime, relativeTime } from './format';
-import { RevokeTokenButton } from './revoke-token-button';
+import { RevokeTokenButton, TokenNameFocus } from './revoke-token-button';
 
 function When({ iso }: { iso: string | null }) {
   if (!iso) return <span className="text-slate-400">never</span>;
@@ -41,9 +41,9 @@ export function TokenList({ slug, tokens }: { slug: string; tokens: ScimTokenDto
           {tokens.map((token) => (
             <tr key={token.id} data-token-id={token.id} className={token.state === 'active' ? '' : 'text-slate-500'}>
               <th scope="row" className="py-2 pr-4 text-left font-medium">
-                <div className="flex flex-wrap items-center gap-2">
+                <TokenNameFocus tokenId={token.id}>
                   {token.name} <StateBadge token={token} />
-                </div>
+                </TokenNameFocus>
                 {token.revokedAt ? <div className="text-xs font-normal">revoked {formatDate(token.revokedAt)}</div> : null}
               </th>
               <td className="whitespace-nowrap py-2 pr-4">{token.scopes.map((s) => s.label).join(', ')}</td>
