@@ -65,6 +65,8 @@ export type HostileCase = {
   headers?: Record<string, string | null>;
   /** Statuses that are right for this case (default [400]). */
   status?: readonly number[];
+  /** The scimType the error must carry, when one is right (RFC 7644 §3.12). */
+  scimType?: string;
   /** Set when a known server bug makes this case fail today. */
   bug?: BugId;
 };
