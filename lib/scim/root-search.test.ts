@@ -28,7 +28,7 @@ describe.each(testDrivers())('POST /.search at the service root on $driver', ({ 
     expect(all.status, all.text).toBe(200);
     expect(all.json).toMatchObject({ totalResults: 6, startIndex: 1, itemsPerPage: 6 });
     expect(kinds(all.json)).toEqual([`User:${client.ownerEmail}`, 'User:ann@example.test', 'User:ben@example.test', 'User:cat@example.test', 'Group:Team One', 'Group:Team Two']);
-    const across = await search({ startIndex: 4, count: 2 });
+    const across = await search({ StartIndex: 4, COUNT: 2 });
     expect(across.json).toMatchObject({ totalResults: 6, startIndex: 4, itemsPerPage: 2 });
     expect(kinds(across.json)).toEqual(['User:cat@example.test', 'Group:Team One']);
     expect(kinds((await search({ startIndex: 6, count: 5 })).json)).toEqual(['Group:Team Two']);

@@ -158,7 +158,16 @@ const BY_ID_PARAMS = [
   `attributes=${Array.from({ length: 101 }, (_, i) => `a${i}`).join(',')}`,
 ];
 
+/** POST /.search at the root (RFC 7644 §3.4.3): the same refusals, and sortBy (issue 14). */
+const rootCases: HostileCase[] = [
+  ...BROKEN_FILTERS.map(({ filter, bug }): HostileCase => ({ endpoint: '/.search', method: 'POST', path: '/.search', body: { filter }, name: `root search filter ${filter.slice(0, 60)}`, ...(bug ? { bug } : {}) })),
+  ...BAD_SEARCH_BODIES.map(([name, body]): HostileCase => ({ endpoint: '/.search', method: 'POST', path: '/.search', body, name: `root search body: ${name}` })),
+  { endpoint: '/.search', method: 'POST', path: '/.search', body: { filter: 'shoeSize eq "9"' }, name: 'root search filter naming neither type', scimType: 'invalidFilter' },
+  { endpoint: '/.search', method: 'POST', path: '/.search', body: { sortBy: 'displayName' }, name: 'root search sortBy', scimType: 'invalidValue' },
+];
+
 export const queryCases: HostileCase[] = [
+  ...rootCases,
   ...resourceCases('Users', USER_FILTERS),
   ...resourceCases('Groups', GROUP_FILTERS),
   ...BY_ID_PARAMS.map((q): HostileCase => ({ endpoint: '/Users/{id}', method: 'GET', path: `/Users/{user}?${q}`, name: `get user ${q.slice(0, 50)}` })),

@@ -31,7 +31,7 @@ export class UiSteps extends Steps {
       case 'uiAddMember': {
         const email = this.userName(c.name);
         const taken = await truth.userNameTaken(targetId, email);
-        const result = await addMemberAction(null, form({ slug, name: 'Invited Person', email, role: c.role }));
+        const result = await addMemberAction(null, form({ slug, givenName: 'Invited', familyName: 'Person', email, role: c.role }));
         if (!isOwner) return refusal(result, 'not an owner of the posted org');
         if (taken) return refusal(result, 'email already on that team');
         if (!result.ok || !result.data) fail(c, 'want a member added', result);

@@ -16,7 +16,9 @@ const TYPES = [userOperations.search, groupOperations.search] as const;
 
 /** The search of one type with another page window; `refused` when its filter names an attribute it lacks. */
 async function searchOne(op: Operation, ctx: ScimContext, window: { startIndex: number; count: number }): Promise<ListResponse<unknown> | { refused: ScimError }> {
-  const body = { ...(ctx.body as Record<string, unknown> | null | undefined), startIndex: window.startIndex, count: window.count };
+  // The window replaces the client's own startIndex/count, whatever their case (Count, STARTINDEX).
+  const sent = Object.entries((ctx.body ?? {}) as Record<string, unknown>).filter(([key]) => !/^(startindex|count)$/i.test(key));
+  const body = { ...Object.fromEntries(sent), startIndex: window.startIndex, count: window.count };
   try {
     const result = await op.run({ ...ctx, body });
     return result.body as ListResponse<unknown>;
