@@ -35,6 +35,7 @@ export const auditActions = [
   'scim.group.patch',
   'scim.group.delete',
   'scim.discovery.read',
+  'scim.root.search',
   'scim.auth.fail',
   'scim.request.invalid',
 ] as const;

@@ -2,6 +2,7 @@ import type { Operation } from './context';
 import { ScimError } from './errors';
 import { discoveryOperations } from './operations/discovery';
 import { groupOperations } from './operations/groups';
+import { rootSearchOperation } from './operations/root-search';
 import { userOperations } from './operations/users';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -23,6 +24,8 @@ export function matchRoute(method: string, segments: string[]): RouteMatch {
     if (id === '.search') return pick({ POST: ops.search }, m, segments);
     return { ...pick({ GET: ops.get, PUT: ops.replace, PATCH: ops.patch, DELETE: ops.remove }, m, segments), id };
   }
+  // RFC 7644 §3.4.3: a search at the root covers every resource type.
+  if (name === '.search' && id === undefined) return pick({ POST: rootSearchOperation }, m, segments);
   if (name === 'serviceproviderconfig' && id === undefined) return pick({ GET: discoveryOperations.serviceProviderConfig }, m, segments);
   if (name === 'resourcetypes' && extra === undefined) return { ...pick({ GET: discoveryOperations.resourceTypes }, m, segments), id };
   if (name === 'schemas' && extra === undefined) return { ...pick({ GET: discoveryOperations.schemas }, m, segments), id };

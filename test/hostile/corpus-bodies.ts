@@ -1,6 +1,6 @@
 import { ENTERPRISE_URN, GROUP_URN, USER_URN, group, user, type BugId, type CorpusIds, type HostileCase } from './corpus-types';
 
-type Spoiled = { name: string; body: HostileCase['body']; bug?: BugId };
+type Spoiled = { name: string; body: HostileCase['body']; bug?: BugId; scimType?: string };
 
 const many = (n: number, make: (i: number) => unknown) => Array.from({ length: n }, (_, i) => make(i));
 const raw = (json: string) => json; // sent as written: JS object literals cannot carry an own "__proto__" key
@@ -24,6 +24,11 @@ const USER_BODIES: Spoiled[] = [
   { name: 'displayName is an array', body: user({ displayName: ['a', 'b'] }) },
   { name: 'displayName of 100,000 characters', body: user({ displayName: 'd'.repeat(100_000) }) },
   { name: 'emails is a number', body: user({ emails: 5 }) },
+  // Issue 14: shapes no IdP sends, once wrapped and stored (201).
+  { name: 'emails is a string', body: user({ emails: 'a@example.test' }), scimType: 'invalidValue' },
+  { name: 'emails is a single object', body: user({ emails: { value: 'a@example.test', type: 'work' } }), scimType: 'invalidValue' },
+  { name: 'phoneNumbers is a string', body: user({ phoneNumbers: '555' }), scimType: 'invalidValue' },
+  { name: 'phoneNumbers is a single object', body: user({ phoneNumbers: { value: '555' } }), scimType: 'invalidValue' },
   { name: 'emails[0].value is a number', body: user({ emails: [{ value: 5, primary: true }] }) },
   { name: 'primary work email is not an email', body: user({ emails: [{ value: 'not-an-email', type: 'work', primary: true }] }) },
   { name: 'emails[0].primary is "yes"', body: user({ emails: [{ value: 'p@example.test', primary: 'yes' }] }) },
@@ -87,7 +92,7 @@ const GROUP_BODIES: Spoiled[] = [
 ];
 
 const on = (endpoint: HostileCase['endpoint'], method: string, path: string, list: Spoiled[], prefix: string): HostileCase[] =>
-  list.map(({ name, body, bug }) => ({ endpoint, method, path, name: `${prefix}: ${name}`, body, ...(bug ? { bug } : {}) }));
+  list.map(({ name, body, bug, scimType }) => ({ endpoint, method, path, name: `${prefix}: ${name}`, body, ...(bug ? { bug } : {}), ...(scimType ? { scimType } : {}) }));
 
 export const bodyCases: HostileCase[] = [
   ...on('/Users', 'POST', '/Users', USER_BODIES, 'User body'),

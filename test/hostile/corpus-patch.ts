@@ -1,6 +1,6 @@
 import { ENTERPRISE_URN, PATCH_URN, USER_URN, patch, type BugId, type CorpusIds, type HostileCase } from './corpus-types';
 
-type Spoiled = { name: string; body: HostileCase['body']; bug?: BugId; status?: readonly number[] };
+type Spoiled = { name: string; body: HostileCase['body']; bug?: BugId; status?: readonly number[]; scimType?: string };
 
 const ops = (n: number, op: unknown) => Array.from({ length: n }, () => op);
 
@@ -44,6 +44,9 @@ const STRUCTURAL: Spoiled[] = [
 
 /** User-only: values of the wrong type or shape, read-only attributes, what PUT would refuse. */
 const USER_ONLY: Spoiled[] = [
+  // Issue 14: applied before (200, userName "5"; the URN silently ignored).
+  { name: 'replace userName with a number', body: patch({ op: 'replace', path: 'userName', value: 5 }), scimType: 'invalidValue' },
+  { name: 'path naming an unknown schema URN', body: patch({ op: 'replace', path: 'urn:bogus:schema:attr', value: 'x' }), scimType: 'invalidPath' },
   { name: 'path "name["', body: patch({ op: 'replace', path: 'name[', value: 'x' }) },
   { name: 'path "emails[type eq]"', body: patch({ op: 'replace', path: 'emails[type eq]', value: 'x' }) },
   { name: 'value filter on a single-valued attribute', body: patch({ op: 'replace', path: 'userName[value eq "x"]', value: 'x' }) },
@@ -93,6 +96,8 @@ const GROUP_ONLY: Spoiled[] = [
   { name: 'attribute of an unknown schema', body: patch({ op: 'replace', path: 'urn:evil:schema:displayName', value: 'x' }) },
   { name: 'path "displayName.sub"', body: patch({ op: 'replace', path: 'displayName.sub', value: 'x' }) },
   { name: 'add members as a number', body: patch({ op: 'add', path: 'members', value: 5 }) },
+  // Issue 14: was added as if it were a list (204).
+  { name: 'add members as a string', body: (ids: CorpusIds) => patch({ op: 'add', path: 'members', value: ids.user2 }), scimType: 'invalidValue' },
   { name: 'add members[0].value as a number', body: patch({ op: 'add', path: 'members', value: [{ value: 5 }] }) },
   { name: 'add 10,001 members', body: patch({ op: 'add', path: 'members', value: Array.from({ length: 10_001 }, (_, i) => ({ value: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` })) }) },
   { name: 'no-path value renames another group by id', body: (ids: CorpusIds) => patch({ op: 'replace', value: { id: ids.foreignGroup, displayName: 'Stolen' } }) },

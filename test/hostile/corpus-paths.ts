@@ -78,6 +78,7 @@ const WRONG_METHODS: [HostileCase['endpoint'], string, string[]][] = [
   ['/Groups', '/Groups', ['PUT', 'PATCH', 'DELETE', 'OPTIONS']],
   ['/Groups/{id}', '/Groups/{group}', ['POST', 'MOVE']],
   ['/Groups/.search', '/Groups/.search', ['GET', 'PATCH']],
+  ['/.search', '/.search', ['PUT', 'DELETE']],
   ['/ServiceProviderConfig', '/ServiceProviderConfig', ['POST', 'PUT', 'PATCH', 'DELETE']],
   ['/ResourceTypes', '/ResourceTypes', ['POST', 'DELETE']],
   ['/ResourceTypes/{id}', '/ResourceTypes/User', ['PUT', 'DELETE']],

@@ -1,6 +1,6 @@
 import { filterQuery, type BugId, type HostileCase } from './corpus-types';
 
-type Filter = { filter: string; bug?: BugId };
+type Filter = { filter: string; bug?: BugId; scimType?: string };
 
 const f = (filter: string, bug?: BugId): Filter => (bug ? { filter, bug } : { filter });
 
@@ -77,8 +77,8 @@ const USER_FILTERS: Filter[] = [
   f('emails[shoeSize eq "x"]'),
   f('phoneNumbers[value gt 5]'),
   // A string ordered against a number literal (issue 14): 200 with users in it before.
-  f('userName gt 5'),
-  f('name.familyName le 0'),
+  { filter: 'userName gt 5', scimType: 'invalidFilter' },
+  { filter: 'name.familyName le 0', scimType: 'invalidFilter' },
   f('members[value eq "x"]'),
   f('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:salary gt 1'),
   f('urn:evil:schema:2.0:User:userName eq "x"'),
@@ -143,8 +143,8 @@ function resourceCases(resource: 'Users' | 'Groups', extra: Filter[]): HostileCa
   const search = `/${resource}/.search` as const;
   const filters = [...BROKEN_FILTERS, ...extra];
   return [
-    ...filters.map(({ filter, bug }): HostileCase => ({ endpoint: list, method: 'GET', path: filterQuery(resource, filter), name: `filter ${filter.slice(0, 60)}`, ...(bug ? { bug } : {}) })),
-    ...filters.map(({ filter, bug }): HostileCase => ({ endpoint: search, method: 'POST', path: search, body: { filter }, name: `search filter ${filter.slice(0, 60)}`, ...(bug ? { bug } : {}) })),
+    ...filters.map(({ filter, bug, scimType }): HostileCase => ({ endpoint: list, method: 'GET', path: filterQuery(resource, filter), name: `filter ${filter.slice(0, 60)}`, ...(bug ? { bug } : {}), ...(scimType ? { scimType } : {}) })),
+    ...filters.map(({ filter, bug, scimType }): HostileCase => ({ endpoint: search, method: 'POST', path: search, body: { filter }, name: `search filter ${filter.slice(0, 60)}`, ...(bug ? { bug } : {}), ...(scimType ? { scimType } : {}) })),
     ...BAD_PARAMS.map((query): HostileCase => ({ endpoint: list, method: 'GET', path: `${list}?${query}`, name: `list ${query.slice(0, 60)}` })),
     ...BAD_SEARCH_BODIES.map(([name, body]): HostileCase => ({ endpoint: search, method: 'POST', path: search, body, name: `search body: ${name}` })),
   ];
@@ -158,7 +158,16 @@ const BY_ID_PARAMS = [
   `attributes=${Array.from({ length: 101 }, (_, i) => `a${i}`).join(',')}`,
 ];
 
+/** POST /.search at the root (RFC 7644 §3.4.3): the same refusals, and sortBy (issue 14). */
+const rootCases: HostileCase[] = [
+  ...BROKEN_FILTERS.map(({ filter, bug }): HostileCase => ({ endpoint: '/.search', method: 'POST', path: '/.search', body: { filter }, name: `root search filter ${filter.slice(0, 60)}`, ...(bug ? { bug } : {}) })),
+  ...BAD_SEARCH_BODIES.map(([name, body]): HostileCase => ({ endpoint: '/.search', method: 'POST', path: '/.search', body, name: `root search body: ${name}` })),
+  { endpoint: '/.search', method: 'POST', path: '/.search', body: { filter: 'shoeSize eq "9"' }, name: 'root search filter naming neither type', scimType: 'invalidFilter' },
+  { endpoint: '/.search', method: 'POST', path: '/.search', body: { sortBy: 'displayName' }, name: 'root search sortBy', scimType: 'invalidValue' },
+];
+
 export const queryCases: HostileCase[] = [
+  ...rootCases,
   ...resourceCases('Users', USER_FILTERS),
   ...resourceCases('Groups', GROUP_FILTERS),
   ...BY_ID_PARAMS.map((q): HostileCase => ({ endpoint: '/Users/{id}', method: 'GET', path: `/Users/{user}?${q}`, name: `get user ${q.slice(0, 50)}` })),

@@ -12,6 +12,7 @@ export const ENDPOINTS = [
   '/Groups',
   '/Groups/{id}',
   '/Groups/.search',
+  '/.search',
   '/ServiceProviderConfig',
   '/ResourceTypes',
   '/ResourceTypes/{id}',
@@ -65,6 +66,8 @@ export type HostileCase = {
   headers?: Record<string, string | null>;
   /** Statuses that are right for this case (default [400]). */
   status?: readonly number[];
+  /** The scimType the error must carry, when one is right (RFC 7644 §3.12). */
+  scimType?: string;
   /** Set when a known server bug makes this case fail today. */
   bug?: BugId;
 };
@@ -84,6 +87,7 @@ export const BODY_TARGETS: readonly { endpoint: Endpoint; method: string; path: 
   { endpoint: '/Groups/{id}', method: 'PUT', path: '/Groups/{group}' },
   { endpoint: '/Groups/{id}', method: 'PATCH', path: '/Groups/{group}' },
   { endpoint: '/Groups/.search', method: 'POST', path: '/Groups/.search' },
+  { endpoint: '/.search', method: 'POST', path: '/.search' },
 ];
 
 export const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';

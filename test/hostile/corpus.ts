@@ -45,6 +45,7 @@ export function problemsOf(kase: HostileCase, reply: Reply, before: Snapshot, af
     // Echoing the request is bounded: a detail may quote a filter (≤ 2,000 characters), no more.
     else if (body.detail.length > 2_500) problems.push(`detail of ${body.detail.length} characters echoes the request`);
     if (body.scimType !== undefined && !SCIM_TYPES.has(String(body.scimType))) problems.push(`scimType ${String(body.scimType)}`);
+    if (kase.scimType !== undefined && body.scimType !== kase.scimType) problems.push(`scimType ${String(body.scimType)} (want ${kase.scimType})`);
   }
   if (reply.status === 405 && !reply.headers.get('allow')) problems.push('405 without Allow');
   if (reply.status === 401 && !/^Bearer/.test(reply.headers.get('www-authenticate') ?? '')) problems.push('401 without a Bearer challenge');

@@ -96,7 +96,7 @@ const cases: Case[] = [
     plan: { members: { add: [], remove: [A, B] } },
   },
   {
-    name: 'a single member object and bare ids are tolerated',
+    name: 'a single member object and bare ids inside the list are tolerated',
     ops: [
       { op: 'add', path: 'members', value: { value: A } },
       { op: 'add', path: 'members', value: [B] },
@@ -151,6 +151,9 @@ describe('planGroupPatch', () => {
     ['an empty displayName', { op: 'replace', path: 'displayName', value: '  ' }, 'invalidValue'],
     ['a non-string externalId', { op: 'replace', path: 'externalId', value: 7 }, 'invalidValue'],
     ['a member without value', { op: 'add', path: 'members', value: [{ display: 'x' }] }, 'invalidValue'],
+    // Issue 14: members as a bare string was added as if it were a list (204).
+    ['members added as a string', { op: 'add', path: 'members', value: '2819c223-7f76-453a-919d-413861904646' }, 'invalidValue'],
+    ['members replaced with a number', { op: 'replace', path: 'members', value: 5 }, 'invalidValue'],
     ['add with a members filter', { op: 'add', path: `members[value eq "${A}"]`, value: [] }, 'invalidPath'],
     ['a members filter on display', { op: 'remove', path: 'members[display eq "Alice"]' }, 'invalidPath'],
     ['members.value', { op: 'remove', path: 'members.value' }, 'invalidPath'],

@@ -88,9 +88,15 @@ function applyMembers(plan: Plan, op: PatchOperation, path: AttrPath, value: unk
   plan.members.removeAll();
 }
 
-/** `[{ "value": "<id>", "display": "..." }]`; a single object or bare id strings are tolerated. */
+/**
+ * `[{ "value": "<id>", "display": "..." }]`; a single object, and bare id strings inside the
+ * list, are tolerated. `"value": "<id>"` alone is refused (issue 14): no IdP sends members so.
+ */
 function memberIds(value: unknown, adaptations: Adaptations): string[] {
   if (isEmptyValue(value)) return [];
+  if (!Array.isArray(value) && !isObject(value)) {
+    throw invalidValue(`members is multi-valued: send an array of {"value": "<id>"} objects, not ${JSON.stringify(value).slice(0, 60)}`);
+  }
   const items = Array.isArray(value) ? value : [value];
   if (!Array.isArray(value)) adaptations.add('single value wrapped in array');
   return items.map((item) => {

@@ -302,6 +302,10 @@ describe('applyUserPatch', () => {
     ['a value filter that cannot create', { op: 'replace', path: 'emails[value co "zzz"].value', value: 'x@y' }, 'noTarget', 'No value of "emails" matches the filter'],
     ['a non-boolean active', { op: 'replace', path: 'active', value: 'yes' }, 'invalidValue', '"active" must be a boolean, got "yes"'],
     ['an object for a string', { op: 'replace', path: 'title', value: { a: 1 } }, 'invalidValue', '"title" must be a string, got {"a":1}'],
+    // Issue 14: both were applied (200, userName "5"; the bogus URN silently ignored).
+    ['a number for userName', { op: 'replace', path: 'userName', value: 5 }, 'invalidValue', '"userName" must be a string, got 5'],
+    ['a number for userName in a no-path value', { op: 'replace', value: { userName: 5 } }, 'invalidValue', '"userName" must be a string, got 5'],
+    ['a path naming no User schema', { op: 'add', path: 'urn:bogus:schema:attr', value: 'x' }, 'invalidPath', expect.stringContaining('"urn:bogus:schema:attr" names no User schema') as unknown as string],
     ['a string for name', { op: 'replace', path: 'name', value: 'Alice' }, 'invalidValue', '"name" must be an object, got "Alice"'],
     ['add without a value', { op: 'add', path: 'title' }, 'invalidValue', 'Operations[0]: "add" needs a value'],
     ['no-path with a non-object value', { op: 'replace', value: 'x' }, 'invalidValue', 'Operations[0]: "replace" without a path needs an object value'],

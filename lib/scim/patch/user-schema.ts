@@ -54,12 +54,16 @@ export function canonicalSub(def: AttrDef, name: string): string | undefined {
 }
 
 /**
- * Resolves a parsed path. Unknown extension schemas are ignored (returns undefined) because
- * IdPs send their own (STYLE pattern 3); an unknown core attribute is 400 invalidPath.
+ * Resolves a parsed path. Attributes of unknown User extension schemas are ignored (returns
+ * undefined) because IdPs send their own (STYLE pattern 3; Entra's custom extension attributes
+ * are `urn:ietf:params:scim:schemas:extension:<Name>:2.0:User:<attr>`). A URN that cannot name
+ * a User extension (`urn:bogus:schema:attr`: its schema does not end in `:User`, RFC 7643 §3)
+ * and an unknown core attribute are 400 invalidPath.
  */
 export function resolveUserTarget(path: AttrPath, adaptations: Adaptations): Target | undefined {
   const inEnterprise = sameUrn(path.uri, ENTERPRISE_USER_URN);
   if (path.uri !== undefined && !inEnterprise && !sameUrn(path.uri, CORE_USER_URN)) {
+    if (!/:User$/i.test(path.uri)) throw invalidPath(`"${formatPath(path)}" names no User schema Roster knows (schemas: ${CORE_USER_URN}, ${ENTERPRISE_USER_URN})`);
     adaptations.add('unknown extension attribute ignored');
     return undefined;
   }

@@ -29,7 +29,9 @@ export function scalarValue(def: AttrDef, value: unknown, adaptations: Adaptatio
 
 function stringValue(name: string, value: unknown, adaptations: Adaptations): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') {
+  // userName is the person's unique key: PUT refuses a number there, so PATCH does too, rather
+  // than store "5" (issue 14). Other string attributes keep the number's text.
+  if (typeof value === 'number' && name !== 'userName') {
     adaptations.add('number coerced to string');
     return String(value);
   }

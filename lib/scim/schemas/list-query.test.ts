@@ -29,6 +29,9 @@ describe('parseListQuery from a query string', () => {
     ['STARTINDEX=3&Count=7&SortBy=userName&sortorder=Descending', { startIndex: 3, count: 7, sortBy: 'userName', sortOrder: 'descending' }],
     ['attributes=userName,%20name.givenName,,urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
       { attributes: ['userName', 'name.givenName', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department'] }],
+    // Microsoft's SCIM reference Postman collection: a value filter degrades to the attribute.
+    [`attributes=${encodeURIComponent('emails[type eq "work"]')}`, { attributes: ['emails'] }],
+    [`attributes=${encodeURIComponent('emails[type eq "a,]b"].value,userName')}`, { attributes: ['emails.value', 'userName'] }],
     ['excludedAttributes=members', { excludedAttributes: ['members'] }],
     ['filter=&count=', { count: DEFAULT_PAGE_SIZE }],
     ['unknown=1&count=5', { count: 5 }],

@@ -52,8 +52,35 @@ export const listQuerySchema = z.object({
   excludedAttributes: nameList,
 });
 
+/**
+ * Comma-separated attribute names. A value filter inside a name selects the whole attribute:
+ * `emails[type eq "work"]` → `emails`, `emails[type eq "work"].value` → `emails.value`.
+ * RFC 7644 §3.4.2.5 allows only names here, but Microsoft's SCIM reference Postman collection
+ * sends `attributes=emails[type eq "work"]`; returning every email (the work one among them)
+ * answers it, where a 400 fails the collection (issue 14). Commas inside the filter do not split.
+ */
 function splitNames(value: string): string[] {
-  return value.split(',').map((name) => name.trim()).filter(Boolean);
+  const names: string[] = [];
+  let current = '';
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charAt(i);
+    if (quoted) {
+      if (ch === '\\') i++;
+      else if (ch === '"') quoted = false;
+    } else if (depth > 0) {
+      if (ch === '"') quoted = true;
+      else if (ch === '[') depth++;
+      else if (ch === ']') depth--;
+    } else if (ch === '[') depth = 1;
+    else if (ch === ',') {
+      names.push(current);
+      current = '';
+    } else current += ch;
+  }
+  names.push(current);
+  return names.map((name) => name.trim()).filter(Boolean);
 }
 
 /**

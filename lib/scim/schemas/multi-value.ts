@@ -26,19 +26,20 @@ export const multiValuedSchema = z
 type Entry = z.infer<typeof multiValueEntrySchema>;
 
 /**
- * Before validation: a single entry is wrapped in an array, a bare string is taken as its
- * `value` (both seen in hand-written OneLogin templates), entries without a value are dropped
- * (JumpCloud sends `{"type":"mobile","value":""}` for an unset phone), and sub-attribute names
- * are matched case-insensitively. Values of other JSON types are left for zod to refuse.
+ * Before validation: a bare string entry is taken as its `value`, entries without a value are
+ * dropped (JumpCloud sends `{"type":"mobile","value":""}` for an unset phone), and sub-attribute
+ * names are matched case-insensitively. The attribute itself must be an array (RFC 7643 §2.4):
+ * `"emails": "a@example.com"` or a single object is refused, not guessed at — no IdP's recorded
+ * traffic sends that (test/dialects/fixtures), and a guess could store the wrong address (issue 14).
  */
 export function prepareMultiValued(name: string, raw: unknown, notes: ParseNotes): unknown {
   if (isBlank(raw)) return undefined;
-  let items: unknown[];
-  if (Array.isArray(raw)) items = raw;
-  else if (isJsonObject(raw) || typeof raw === 'string') {
-    notes.adapt('single value wrapped in array');
-    items = [raw];
-  } else return raw;
+  if (isJsonObject(raw) || typeof raw === 'string') {
+    throw invalidValue(`"${name}" is multi-valued: send an array of {"value": …} objects, not ${typeof raw === 'string' ? 'a string' : 'a single object'}`);
+  }
+  // Other JSON types are left for zod to refuse (invalidSyntax, like any value of the wrong type).
+  if (!Array.isArray(raw)) return raw;
+  const items: unknown[] = raw;
   if (items.length > MAX_MULTI_VALUES) throw invalidValue(`"${name}" must have at most ${MAX_MULTI_VALUES} entries`);
   const prepared = items.map((item) => prepareEntry(name, item, notes));
   const kept = prepared.filter((item) => !(isJsonObject(item) && isBlank(item.value)) && item !== null);

@@ -41,11 +41,22 @@ describe('emails and phoneNumbers', () => {
     expect(parsed.adaptations).toContain('extra primary flags dropped');
   });
 
-  it('wraps a single entry and a bare string, with notes', () => {
-    const parsed = parseUserBody(user({ emails: { value: 'a@x.io' }, phoneNumbers: ['+33 1 23 45 67 89'] }));
-    expect(parsed.fields.emails).toEqual([{ value: 'a@x.io' }]);
+  it('wraps a bare string entry inside the list, with a note', () => {
+    const parsed = parseUserBody(user({ emails: [{ value: 'ada@example.com' }], phoneNumbers: ['+33 1 23 45 67 89'] }));
     expect(parsed.fields.phoneNumbers).toEqual([{ value: '+33 1 23 45 67 89' }]);
-    expect(parsed.adaptations).toEqual(expect.arrayContaining(['single value wrapped in array', 'bare value wrapped as multi-valued entry']));
+    expect(parsed.adaptations).toEqual(expect.arrayContaining(['bare value wrapped as multi-valued entry']));
+  });
+
+  // Issue 14: no IdP sends these, and guessing stored them (201).
+  it.each<[string, Record<string, unknown>]>([
+    ['emails as a string', { emails: 'a@example.com' }],
+    ['emails as a single object', { emails: { value: 'a@example.com', type: 'work' } }],
+    ['phoneNumbers as a string', { phoneNumbers: '555' }],
+    ['phoneNumbers as a single object', { phoneNumbers: { value: '555' } }],
+  ])('refuses %s with 400 invalidValue naming the attribute', (_case, extra) => {
+    const error = errorOf(user({ emails: [{ value: 'ada@example.com' }], ...extra }));
+    expect([error.status, error.scimType]).toEqual([400, 'invalidValue']);
+    expect(error.detail).toMatch(/(emails|phoneNumbers)" is multi-valued/);
   });
 
   it('names sub-attributes it does not keep', () => {
