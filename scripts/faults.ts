@@ -2,16 +2,32 @@ import crypto from 'node:crypto';
 import { createOrgWithOwner } from '@/lib/orgs/create-org-with-owner';
 import { createScimToken } from '@/lib/tokens/create-scim-token';
 import { memberIds, postgresTarget, seedUsers } from './bench/database';
-import { buildIfNeeded, freePort, startServer } from './bench/server';
+import { buildIfNeeded, freePort, startServer, type RunningServer } from './bench/server';
+import { fail, parseFlags } from './cli-args';
 import { Checks } from './faults/check';
 import { databaseOutage } from './faults/outage';
 import { killDuringPatch } from './faults/sigkill-patch';
-import { twoInstances } from './faults/two-instances';
+import { livePagesByPolling, twoInstances } from './faults/two-instances';
 
 // npm run test:faults — the fault scenarios of ../shared issue "Trustworthy under load": a
-// database outage mid-sync, SIGKILL mid-PATCH, and two instances on one PostgreSQL. It stops and
-// starts the machine's PostgreSQL, so it runs alone (CI runs it after `npm test`).
+// database outage mid-sync, SIGKILL mid-PATCH, and two instances on one PostgreSQL (directly, and
+// behind PgBouncer in transaction mode when one is there, issue 17). The outage scenario stops and
+// starts the machine's PostgreSQL, so a full run runs alone (CI runs it after `npm test`).
+// `--only two-instances` (or outage, sigkill) runs one scenario; two-instances stops nothing.
+const SCENARIOS = ['outage', 'two-instances', 'sigkill'] as const;
+const flags = parseFlags({ only: { type: 'string' } });
+if (flags.only && !(SCENARIOS as readonly string[]).includes(flags.only)) fail(`--only: one of ${SCENARIOS.join(', ')}`);
+const runs = (scenario: (typeof SCENARIOS)[number]) => !flags.only || flags.only === scenario;
+
 const url = process.env.FAULTS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/roster_faults';
+/** The same database through a transaction-mode pooler: FAULTS_POOLER_URL, or TEST_POOLER_URL's pooler (.ci/run). */
+const pooledUrl = (() => {
+  if (process.env.FAULTS_POOLER_URL) return process.env.FAULTS_POOLER_URL;
+  if (!process.env.TEST_POOLER_URL) return undefined;
+  const pooled = new URL(process.env.TEST_POOLER_URL);
+  pooled.pathname = new URL(url).pathname;
+  return pooled.toString();
+})();
 const checks = new Checks();
 await buildIfNeeded(true);
 const target = await postgresTarget(url);
@@ -27,35 +43,58 @@ async function org(label: string) {
 }
 
 const serverEnv = { ...target.serverEnv, AUTH_SECRET: crypto.randomBytes(33).toString('base64url'), SCIM_TOKEN_RATE_LIMIT_PER_MINUTE: '0' };
-const outageOrg = await org('outage');
-const [single, split] = [await org('single'), await org('split')];
-const killOrg = await org('kill');
-await target.withDb((db) => seedUsers(db, killOrg.orgId, 'kill', 1, 5000));
-const killIds = (await target.withDb((db) => memberIds(db, killOrg.orgId, 'kill'))).ids;
+const outageOrg = runs('outage') ? await org('outage') : undefined;
+const [single, split] = runs('two-instances') ? [await org('single'), await org('split')] : [];
+const pooledOrgs = runs('two-instances') && pooledUrl ? [await org('pooled-single'), await org('pooled-split'), await org('polled')] : [];
+const killOrg = runs('sigkill') ? await org('kill') : undefined;
+if (killOrg) await target.withDb((db) => seedUsers(db, killOrg.orgId, 'kill', 1, 5000));
+const killIds = killOrg ? (await target.withDb((db) => memberIds(db, killOrg.orgId, 'kill'))).ids : [];
 await target.dispose();
 
-const portA = await freePort();
-const a = await startServer(portA, { ...serverEnv, AUTH_URL: `http://127.0.0.1:${portA}` });
-try {
-  await databaseOutage(checks, a, { url, ...outageOrg });
-  const portB = await freePort();
-  const b = await startServer(portB, { ...serverEnv, AUTH_URL: `http://127.0.0.1:${portB}` });
-  try {
-    await twoInstances(checks, a.url, b.url, single, split);
-  } finally {
-    await b.stop();
-  }
-} finally {
-  await a.stop();
+/** A production server on a free port; `env` adds to (or blanks) the shared environment. */
+async function instance(env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort();
+  return startServer(port, { ...serverEnv, AUTH_URL: `http://127.0.0.1:${port}`, ...env });
 }
 
-await killDuringPatch(
-  checks,
-  async () => {
-    const port = await freePort();
-    const server = await startServer(port, { ...serverEnv, AUTH_URL: `http://127.0.0.1:${port}` });
-    return { url: server.url, kill: () => process.kill(-server.pid, 'SIGKILL') };
-  },
-  { url, ...killOrg, memberIds: killIds },
-);
+async function using(servers: (() => Promise<RunningServer>)[], work: (started: RunningServer[]) => Promise<void>): Promise<void> {
+  const started: RunningServer[] = [];
+  try {
+    for (const start of servers) started.push(await start());
+    await work(started);
+  } finally {
+    for (const server of started) await server.stop();
+  }
+}
+
+if (outageOrg || (single && split)) {
+  await using([() => instance()], async ([a]) => {
+    if (outageOrg) await databaseOutage(checks, a!, { url, ...outageOrg });
+    if (single && split) await using([() => instance()], ([b]) => twoInstances(checks, a!.url, b!.url, single, split));
+  });
+}
+
+const [pooledSingle, pooledSplit, polled] = pooledOrgs;
+if (pooledUrl && pooledSingle && pooledSplit && polled) {
+  // Both instances behind the pooler, LISTEN on the direct URL; a third with DATABASE_URL alone.
+  const pooled = { DATABASE_URL: pooledUrl, DATABASE_POOLER: 'transaction', DATABASE_DIRECT_URL: url };
+  const unannounced = { DATABASE_URL: pooledUrl, DATABASE_POOLER: '', DATABASE_DIRECT_URL: '' };
+  await using([() => instance(pooled), () => instance(pooled), () => instance(unannounced)], async ([a, b, c]) => {
+    await twoInstances(checks, a!.url, b!.url, pooledSingle, pooledSplit, ' (both behind PgBouncer in transaction mode)');
+    await livePagesByPolling(checks, a!.url, c!, polled, pooledSingle);
+  });
+} else if (runs('two-instances')) {
+  console.log('skip two instances behind a transaction pooler: set TEST_POOLER_URL or FAULTS_POOLER_URL (.ci/run starts PgBouncer)');
+}
+
+if (killOrg) {
+  await killDuringPatch(
+    checks,
+    async () => {
+      const server = await instance();
+      return { url: server.url, kill: () => process.kill(-server.pid, 'SIGKILL') };
+    },
+    { url, ...killOrg, memberIds: killIds },
+  );
+}
 process.exit(checks.finish());
