@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const noNext = { group: ['next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom', 'react/*'], message: 'lib/scim and db/ stay framework-free: they are tested with plain Requests (../shared/STYLE.md).' };
 const noAppOrTest = { group: ['@/app', '@/app/*', '@/app/**', '@/test', '@/test/*', '@/test/**'], message: 'Product code never imports routes (app/) or test harnesses (test/): the arrows run app → lib → db (../shared/STYLE.md).' };
+const noLib = { group: ['@/lib', '@/lib/*', '@/lib/**', '../lib', '../lib/*', '../lib/**'], message: 'db/ imports nothing from lib/ (issue 16): it receives its options (lib/database.ts reads them from the environment).' };
 const noDb = { allowTypeImports: true, group: ['@/db/*', '@/db/**', '**/db/client', '**/db/schema'], message: 'Pages and components reach the database through lib/ (../shared/STYLE.md).' };
 
 export default tseslint.config(
@@ -15,8 +16,10 @@ export default tseslint.config(
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
-  { files: ['lib/scim/**', 'db/**'], rules: { 'no-restricted-imports': ['error', { patterns: [noNext] }] } },
-  { files: ['lib/scim/**', 'db/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noNext, noAppOrTest] }] } },
+  { files: ['lib/scim/**'], rules: { 'no-restricted-imports': ['error', { patterns: [noNext] }] } },
+  { files: ['db/**'], rules: { 'no-restricted-imports': ['error', { patterns: [noNext, noLib] }] } },
+  { files: ['lib/scim/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noNext, noAppOrTest] }] } },
+  { files: ['db/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noNext, noAppOrTest, noLib] }] } },
   { files: ['lib/**', 'server/**'], ignores: ['lib/scim/**', '**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noAppOrTest] }] } },
   { files: ['app/**', 'components/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noDb] }] } },
 );

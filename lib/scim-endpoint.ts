@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDbHandle } from '@/db/client';
+import { getDbHandle } from '@/lib/database';
 import { getEnv } from '@/lib/env';
 import { handleScimRequest } from '@/lib/scim/handler';
 import { forgetScimToken, TOKEN_REVOKED_CHANNEL } from '@/lib/tokens/token-cache';
@@ -16,12 +16,14 @@ export function scimBaseUrl(requestUrl?: string): string {
 }
 
 // Tokens verified in the last second are trusted from memory (lib/tokens/token-cache.ts): a
-// revocation made through another instance must reach this one's cache at once.
+// revocation made through another instance must reach this one's cache at once. A handle that
+// cannot LISTEN (a transaction pooler without DATABASE_DIRECT_URL, said at start) relies on the
+// cache's one-second bound instead.
 const globalForRevocations = globalThis as unknown as { rosterTokenRevocations?: Promise<unknown> };
 
 function listenForRevocations(): void {
   globalForRevocations.rosterTokenRevocations ??= getDbHandle()
-    .then((handle) => handle.listen(TOKEN_REVOKED_CHANNEL, forgetScimToken))
+    .then((handle) => handle.listen?.(TOKEN_REVOKED_CHANNEL, forgetScimToken))
     .catch((error: unknown) => {
       globalForRevocations.rosterTokenRevocations = undefined;
       console.error(`[scim] could not listen for token revocations: ${error instanceof Error ? error.message : 'unknown error'}`);

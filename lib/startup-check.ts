@@ -12,6 +12,6 @@ try {
 // Open the database at start, not on the first request: migrations run now, and the embedded
 // database's lock is taken at once, so a CLI command started next refuses instead of racing.
 if (process.env.NEXT_PHASE !== 'phase-production-build') {
-  const { getDb } = await import('@/db/client');
+  const { getDb } = await import('@/lib/database');
   await getDb();
 }

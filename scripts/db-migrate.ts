@@ -1,4 +1,5 @@
-import { createDb, dbOptionsFromEnv } from '@/db/client';
+import { createDb } from '@/db/client';
+import { dbOptionsFromEnv } from '@/lib/database';
 
 // Applies the committed migrations to DATABASE_URL's PostgreSQL, or to the embedded database.
 const options = dbOptionsFromEnv();

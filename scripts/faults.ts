@@ -1,29 +1,34 @@
 import crypto from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { createOrgWithOwner } from '@/lib/orgs/create-org-with-owner';
 import { createScimToken } from '@/lib/tokens/create-scim-token';
 import { memberIds, postgresTarget, seedUsers, type Target } from './bench/database';
-import { buildIfNeeded, freePort, startServer } from './bench/server';
+import { buildIfNeeded, freePort, startServer, type RunningServer } from './bench/server';
+import { fail, parseFlags } from './cli-args';
 import { Checks } from './faults/check';
 import { databaseOutage } from './faults/outage';
 import { startThrowawayPostgres } from './faults/postgres-control';
 import { killDuringPatch } from './faults/sigkill-patch';
-import { twoInstances } from './faults/two-instances';
+import { livePagesByPolling, twoInstances } from './faults/two-instances';
 
 // npm run test:faults [-- --only outage|two-instances|sigkill] — the fault scenarios of issue
 // "Trustworthy under load": a database outage mid-sync, SIGKILL mid-PATCH, and two instances on
-// one PostgreSQL. The outage stops and starts a throwaway PostgreSQL cluster of its own (port
-// FAULTS_PG_PORT, default 3151), never the machine's shared server.
+// one PostgreSQL (directly, and behind PgBouncer in transaction mode when one is there, issue 17).
+// The outage stops and starts a throwaway PostgreSQL cluster of its own (port FAULTS_PG_PORT,
+// default 3151), never the machine's shared server.
 const SCENARIOS = ['outage', 'two-instances', 'sigkill'] as const;
-const { values: flags } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
-const only = flags.only;
-if (only !== undefined && !(SCENARIOS as readonly string[]).includes(only)) {
-  console.error(`error: --only takes one of ${SCENARIOS.join(', ')}`);
-  process.exit(1);
-}
-const runs = (name: (typeof SCENARIOS)[number]) => only === undefined || only === name;
+const flags = parseFlags({ only: { type: 'string' } });
+if (flags.only && !(SCENARIOS as readonly string[]).includes(flags.only)) fail(`--only: one of ${SCENARIOS.join(', ')}`);
+const runs = (scenario: (typeof SCENARIOS)[number]) => !flags.only || flags.only === scenario;
 
 const url = process.env.FAULTS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/roster_faults';
+/** The same database through a transaction-mode pooler: FAULTS_POOLER_URL, or TEST_POOLER_URL's pooler (.ci/run). */
+const pooledUrl = (() => {
+  if (process.env.FAULTS_POOLER_URL) return process.env.FAULTS_POOLER_URL;
+  if (!process.env.TEST_POOLER_URL) return undefined;
+  const pooled = new URL(process.env.TEST_POOLER_URL);
+  pooled.pathname = new URL(url).pathname;
+  return pooled.toString();
+})();
 const checks = new Checks();
 await buildIfNeeded(true);
 
@@ -38,10 +43,22 @@ async function org(target: Target, label: string) {
 }
 
 const baseEnv = { AUTH_SECRET: crypto.randomBytes(33).toString('base64url'), SCIM_TOKEN_RATE_LIMIT_PER_MINUTE: '0' };
-const serve = async (databaseUrl: string) => {
+
+/** A production server on a free port, on the shared database unless `env` says otherwise. */
+async function instance(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  return startServer(port, { ...baseEnv, DATABASE_URL: databaseUrl, AUTH_URL: `http://127.0.0.1:${port}` });
-};
+  return startServer(port, { ...baseEnv, DATABASE_URL: url, AUTH_URL: `http://127.0.0.1:${port}`, ...env });
+}
+
+async function using(servers: (() => Promise<RunningServer>)[], work: (started: RunningServer[]) => Promise<void>): Promise<void> {
+  const started: RunningServer[] = [];
+  try {
+    for (const start of servers) started.push(await start());
+    await work(started);
+  } finally {
+    for (const server of started) await server.stop();
+  }
+}
 
 if (runs('outage')) {
   const pg = startThrowawayPostgres(Number(process.env.FAULTS_PG_PORT ?? 3151));
@@ -49,12 +66,7 @@ if (runs('outage')) {
     const target = await postgresTarget(pg.url);
     const outageOrg = await org(target, 'outage');
     await target.dispose();
-    const server = await serve(pg.url);
-    try {
-      await databaseOutage(checks, server, pg, { url: pg.url, ...outageOrg });
-    } finally {
-      await server.stop();
-    }
+    await using([() => instance({ DATABASE_URL: pg.url })], ([server]) => databaseOutage(checks, server!, pg, { url: pg.url, ...outageOrg }));
   } finally {
     pg.dispose();
   }
@@ -62,25 +74,35 @@ if (runs('outage')) {
 
 if (runs('two-instances') || runs('sigkill')) {
   const target = await postgresTarget(url);
-  const [single, split] = [await org(target, 'single'), await org(target, 'split')];
-  const killOrg = await org(target, 'kill');
-  await target.withDb((db) => seedUsers(db, killOrg.orgId, 'kill', 1, 5000));
-  const killIds = (await target.withDb((db) => memberIds(db, killOrg.orgId, 'kill'))).ids;
+  const [single, split] = runs('two-instances') ? [await org(target, 'single'), await org(target, 'split')] : [];
+  const pooledOrgs = runs('two-instances') && pooledUrl ? [await org(target, 'pooled-single'), await org(target, 'pooled-split'), await org(target, 'polled')] : [];
+  const killOrg = runs('sigkill') ? await org(target, 'kill') : undefined;
+  if (killOrg) await target.withDb((db) => seedUsers(db, killOrg.orgId, 'kill', 1, 5000));
+  const killIds = killOrg ? (await target.withDb((db) => memberIds(db, killOrg.orgId, 'kill'))).ids : [];
   await target.dispose();
 
-  if (runs('two-instances')) {
-    const [a, b] = [await serve(url), await serve(url)];
-    try {
-      await twoInstances(checks, a.url, b.url, single, split);
-    } finally {
-      await Promise.all([a.stop(), b.stop()]);
-    }
+  if (single && split) {
+    await using([() => instance(), () => instance()], ([a, b]) => twoInstances(checks, a!.url, b!.url, single, split));
   }
-  if (runs('sigkill')) {
+
+  const [pooledSingle, pooledSplit, polled] = pooledOrgs;
+  if (pooledUrl && pooledSingle && pooledSplit && polled) {
+    // Both instances behind the pooler, LISTEN on the direct URL; a third with DATABASE_URL alone.
+    const pooled = { DATABASE_URL: pooledUrl, DATABASE_POOLER: 'transaction', DATABASE_DIRECT_URL: url };
+    const unannounced = { DATABASE_URL: pooledUrl, DATABASE_POOLER: '', DATABASE_DIRECT_URL: '' };
+    await using([() => instance(pooled), () => instance(pooled), () => instance(unannounced)], async ([a, b, c]) => {
+      await twoInstances(checks, a!.url, b!.url, pooledSingle, pooledSplit, ' (both behind PgBouncer in transaction mode)');
+      await livePagesByPolling(checks, a!.url, c!, polled, pooledSingle);
+    });
+  } else if (runs('two-instances')) {
+    console.log('skip two instances behind a transaction pooler: set TEST_POOLER_URL or FAULTS_POOLER_URL (.ci/run starts PgBouncer)');
+  }
+
+  if (killOrg) {
     await killDuringPatch(
       checks,
       async () => {
-        const server = await serve(url);
+        const server = await instance();
         return { url: server.url, kill: () => process.kill(-server.pid, 'SIGKILL') };
       },
       { url, ...killOrg, memberIds: killIds },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createDb, dbOptionsFromEnv } from '@/db/client';
+import { createDb } from '@/db/client';
+import { dbOptionsFromEnv } from '@/lib/database';
 import { AppError } from '@/lib/errors';
 import { createOrgWithOwner } from '@/lib/orgs/create-org-with-owner';
 import { splitFullName } from '@/lib/validation/person-name';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createDb, dbOptionsFromEnv } from '@/db/client';
+import { createDb } from '@/db/client';
+import { dbOptionsFromEnv } from '@/lib/database';
 import { getOrgBySlug } from '@/lib/orgs/get-org-by-slug';
 import { createScimToken } from '@/lib/tokens/create-scim-token';
 import { createScimTokenSchema } from '@/lib/validation/token';

@@ -26,8 +26,8 @@ import { testDrivers } from '@/test/test-databases';
 const current = vi.hoisted(() => ({ db: null as Db | null }));
 // authorizeCredentials is Auth.js's callback: its error class comes from next-auth, which does not load outside Next.
 vi.mock('next-auth', () => ({ CredentialsSignin: class CredentialsSignin extends Error {} }));
-vi.mock('@/db/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/db/client')>()),
+vi.mock('@/lib/database', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/database')>()),
   getDb: async () => current.db,
 }));
 

@@ -1,7 +1,7 @@
 import { CredentialsSignin } from 'next-auth';
 import { eq, sql } from 'drizzle-orm';
 import { accounts } from '@/db/schema';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { signInSchema } from '@/lib/validation/sign-up';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { recordSignInFailure, signInAllowed } from './sign-in-limits';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { accounts } from '@/db/schema';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { consumeSignInTicket } from '@/lib/sso/sign-in-ticket';
 
 export type SsoAuthorizedAccount = { id: string; email: string; name: string; method: 'sso'; ssoOrgId: string };

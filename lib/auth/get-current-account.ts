@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { cache } from 'react';
 import { accounts } from '@/db/schema';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { auth } from './config';
 
 export type CurrentAccount = {

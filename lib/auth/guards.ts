@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { members, organizations, ssoConnections, type MemberRole } from '@/db/schema';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { AppError } from '@/lib/errors';
 import { getCurrentAccount, type CurrentAccount } from './get-current-account';
 

@@ -1,30 +1,20 @@
 import 'server-only';
-import { EventEmitter } from 'node:events';
-import { getDbHandle } from '@/db/client';
-import { TEAM_CHANNEL } from './team-change-channel';
+import { getDbHandle } from '@/lib/database';
+import { createTeamChangeFeed, type TeamChangeFeed } from './team-change-feed';
 
-type LiveState = { emitter: EventEmitter; listening?: Promise<unknown> };
+// One feed per process (one LISTEN, or one poll), fanned out in memory to this instance's open
+// team pages. The signal itself comes through PostgreSQL, so changes made on any instance arrive.
+const globalForLive = globalThis as unknown as { rosterTeamFeed?: Promise<TeamChangeFeed> };
 
-// One LISTEN per process, fanned out in memory to this instance's open team pages. The
-// notification itself comes through PostgreSQL, so changes made on any instance arrive here.
-const globalForLive = globalThis as unknown as { rosterLive?: LiveState };
-
-function state(): LiveState {
-  globalForLive.rosterLive ??= { emitter: new EventEmitter().setMaxListeners(0) };
-  const live = globalForLive.rosterLive;
-  live.listening ??= getDbHandle()
-    .then((handle) => handle.listen(TEAM_CHANNEL, (orgId) => live.emitter.emit(orgId)))
-    .catch((error: unknown) => {
-      live.listening = undefined;
-      throw error;
-    });
-  return live;
+function feed(): Promise<TeamChangeFeed> {
+  globalForLive.rosterTeamFeed ??= getDbHandle().then((handle) => createTeamChangeFeed(handle)).catch((error: unknown) => {
+    globalForLive.rosterTeamFeed = undefined;
+    throw error;
+  });
+  return globalForLive.rosterTeamFeed;
 }
 
 /** Calls `onChange` whenever the org's team changes; returns the unsubscribe function. */
 export async function subscribeTeamChanges(orgId: string, onChange: () => void): Promise<() => void> {
-  const live = state();
-  await live.listening;
-  live.emitter.on(orgId, onChange);
-  return () => live.emitter.off(orgId, onChange);
+  return (await feed()).subscribe(orgId, onChange);
 }

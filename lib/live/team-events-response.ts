@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { getMembership } from '@/lib/auth/guards';
 import { countTeamMembers } from '@/lib/members/count-team-members';
 import { isMemberActive } from '@/lib/members/is-member-active';

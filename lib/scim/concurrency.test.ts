@@ -7,7 +7,7 @@ import { testDrivers } from '@/test/test-databases';
 
 // Races between requests. On PostgreSQL they really interleave on a connection pool; on PGlite
 // they are serialised by its single connection, which must give the same end states.
-describe.each(testDrivers())('concurrent SCIM requests on $driver', ({ open }) => {
+describe.each(testDrivers({ pooled: true }))('concurrent SCIM requests on $driver', ({ open }) => {
   let handle: DbHandle;
   let client: ScimClient;
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { scimClientFor } from '@/test/scim-harness';
-import { testDrivers } from '@/test/test-databases';
+import { listenOn, testDrivers } from '@/test/test-databases';
 import { forgetScimToken, TOKEN_CACHE_MS, TOKEN_REVOKED_CHANNEL } from './token-cache';
 
 /** What another instance does when an owner revokes there: the row changes, a NOTIFY is sent. */
@@ -23,7 +23,7 @@ describe.each(testDrivers())('verified-token cache on $driver', ({ open }) => {
     const client = await scimClientFor(handle.db);
     let heard: (id: string) => void = () => {};
     const notified = new Promise<string>((resolve) => (heard = resolve));
-    const unlisten = await handle.listen(TOKEN_REVOKED_CHANNEL, (id) => {
+    const unlisten = await listenOn(handle)(TOKEN_REVOKED_CHANNEL, (id) => {
       forgetScimToken(id);
       heard(id);
     });

@@ -1,3 +1,4 @@
+import type { RunningServer } from '../bench/server';
 import type { Checks } from './check';
 import { scimFetch, userBody } from './scim-fetch';
 import { nextTeamEvent, signInCookie } from './sign-in';
@@ -35,16 +36,36 @@ async function digest(base: string, token: string): Promise<string> {
  * The same provisioning run through one instance and split across two on one PostgreSQL ends
  * in the same state; and a team page served by B hears a change made through A.
  */
-export async function twoInstances(checks: Checks, a: string, b: string, single: Org, split: Org): Promise<void> {
+export async function twoInstances(checks: Checks, a: string, b: string, single: Org, split: Org, label = ''): Promise<void> {
   await provision(single, () => a);
   await provision(split, (i) => (i % 2 === 0 ? a : b));
   const one = await digest(a, single.token);
   const two = await digest(b, split.token);
-  checks.check('a sync split across two instances ends in the state one instance produces', one === two, one === two ? `${one.length} bytes of state` : `${one}\n!=\n${two}`);
+  checks.check(`a sync split across two instances ends in the state one instance produces${label}`, one === two, one === two ? `${one.length} bytes of state` : `${one}\n!=\n${two}`);
 
   const cookie = await signInCookie(b, split.ownerEmail, split.ownerPassword);
   const latency = await nextTeamEvent(b, split.slug, cookie, 10_000, async () => {
     await scimFetch(a, split.token, 'POST', '/Users', userBody('heard-on-b@example.test'));
   }).catch(() => -1);
-  checks.check('a team page served by instance B hears a change made through instance A', latency >= 0, latency >= 0 ? `${Math.round(latency)} ms` : 'no event');
+  checks.check(`a team page served by instance B hears a change made through instance A${label}`, latency >= 0, latency >= 0 ? `${Math.round(latency)} ms` : 'no event');
+}
+
+/**
+ * An instance whose DATABASE_URL is a transaction pooler and nothing else is set: it must find the
+ * pooler and say so at start, with what it does instead of LISTEN; the same sync through it ends
+ * in the state `reference` holds; and its team pages hear a change made through another instance
+ * by polling (lib/live/team-change-feed.ts, every 5 s).
+ */
+export async function livePagesByPolling(checks: Checks, a: string, c: RunningServer, org: Org, reference: Org): Promise<void> {
+  const log = c.logTail();
+  checks.check('an instance behind a transaction pooler without DATABASE_POOLER finds it and says so at start', /DATABASE_POOLER is not set/.test(log), log.split('\n').find((l) => l.includes('DATABASE_POOLER')) ?? 'no such line');
+  checks.check('…and says that team pages poll without DATABASE_DIRECT_URL', /polling every 5 s/.test(log));
+  await provision(org, () => c.url);
+  const [mine, theirs] = [await digest(c.url, org.token), await digest(a, reference.token)];
+  checks.check('the same sync through that instance ends in the same state', mine === theirs, mine === theirs ? `${mine.length} bytes of state` : `${mine}\n!=\n${theirs}`);
+  const cookie = await signInCookie(c.url, org.ownerEmail, org.ownerPassword);
+  const latency = await nextTeamEvent(c.url, org.slug, cookie, 15_000, async () => {
+    await scimFetch(a, org.token, 'POST', '/Users', userBody('polled-on-c@example.test'));
+  }).catch(() => -1);
+  checks.check('a team page on that instance hears a change made through another one, by polling', latency >= 0, latency >= 0 ? `${Math.round(latency)} ms` : 'no event within 15 s');
 }

@@ -13,7 +13,7 @@ import { EMPTY_LIST, sorted, teamState, withFilter } from './team-state';
 const FLAG = 'aadOptscim062020';
 const at = (path: string) => `${path}?${FLAG}`;
 
-describe.each(testDrivers())('Entra ID with aadOptscim062020 on $driver', ({ open }) => {
+describe.each(testDrivers({ pooled: true }))('Entra ID with aadOptscim062020 on $driver', ({ open }) => {
   let handle: DbHandle;
   let client: ScimClient;
   let team: ReturnType<typeof teamState>;

@@ -9,7 +9,7 @@ import { EMPTY_LIST, sorted, teamState, withFilter } from './team-state';
  * Microsoft Entra ID without aadOptscim062020: one provisioning cycle as Entra runs it, with the
  * bodies from fixtures/entra.ts. Steps share state and run in order.
  */
-describe.each(testDrivers())('Entra ID (default PATCH dialect) on $driver', ({ open }) => {
+describe.each(testDrivers({ pooled: true }))('Entra ID (default PATCH dialect) on $driver', ({ open }) => {
   let handle: DbHandle;
   let client: ScimClient;
   let team: ReturnType<typeof teamState>;

@@ -11,7 +11,7 @@ const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
  * JumpCloud custom SCIM 2.0 connector: Test Connection creates and deletes a test user and a
  * test group (and may be clicked again), then bound users and groups are provisioned.
  */
-describe.each(testDrivers())('JumpCloud on $driver', ({ open }) => {
+describe.each(testDrivers({ pooled: true }))('JumpCloud on $driver', ({ open }) => {
   let handle: DbHandle;
   let client: ScimClient;
   let team: ReturnType<typeof teamState>;

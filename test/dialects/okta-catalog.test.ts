@@ -9,7 +9,7 @@ import { EMPTY_LIST, sorted, teamState } from './team-state';
  * Okta, OIN catalog app: PATCH only for activation (and password sync), GET + PUT for profile
  * changes, Push Groups by POST + PATCH, no user DELETE. Bodies from fixtures/okta.ts.
  */
-describe.each(testDrivers())('Okta catalog (OIN) app on $driver', ({ open }) => {
+describe.each(testDrivers({ pooled: true }))('Okta catalog (OIN) app on $driver', ({ open }) => {
   let handle: DbHandle;
   let client: ScimClient;
   let team: ReturnType<typeof teamState>;

@@ -9,7 +9,7 @@ import { EMPTY_LIST, sorted, teamState } from './team-state';
  * Okta, custom app from the App Integration Wizard: every User update is a PUT (active:false
  * included), group renames and memberships are PUTs too. Bodies from fixtures/okta.ts.
  */
-describe.each(testDrivers())('Okta wizard (AIW) app on $driver', ({ open }) => {
+describe.each(testDrivers({ pooled: true }))('Okta wizard (AIW) app on $driver', ({ open }) => {
   let handle: DbHandle;
   let client: ScimClient;
   let team: ReturnType<typeof teamState>;

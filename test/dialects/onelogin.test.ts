@@ -9,7 +9,7 @@ import { EMPTY_LIST, sorted, teamState, withFilter } from './team-state';
  * OneLogin, SCIM Provisioner with SAML (SCIM v2 Enterprise): bodies rendered from the SCIM JSON
  * template, with string booleans and "" for unset fields (fixtures/onelogin.ts).
  */
-describe.each(testDrivers())('OneLogin (template bodies) on $driver', ({ open }) => {
+describe.each(testDrivers({ pooled: true }))('OneLogin (template bodies) on $driver', ({ open }) => {
   let handle: DbHandle;
   let client: ScimClient;
   let team: ReturnType<typeof teamState>;

@@ -21,7 +21,7 @@ const MAX_COMMANDS = 12;
 const ORGS: Org[] = ['A', 'B'];
 const other = (org: Org): Org => (org === 'A' ? 'B' : 'A');
 
-describe.each(testDrivers())('two orgs stay apart on $driver', ({ open }) => {
+describe.each(testDrivers({ pooled: true }))('two orgs stay apart on $driver', ({ open }) => {
   let handle: DbHandle;
   beforeAll(async () => {
     handle = await open();

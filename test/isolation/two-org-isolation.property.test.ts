@@ -34,8 +34,8 @@ vi.mock('@/lib/auth/config', () => ({
   },
 }));
 vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock('@/db/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/db/client')>()),
+vi.mock('@/lib/database', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/database')>()),
   getDb: async () => {
     if (!auth.db) throw new Error('no test database');
     return auth.db;
@@ -51,7 +51,7 @@ const MAX_STEPS = 14;
 const SEED = Number(process.env.FC_SEED ?? 6_2026);
 const ORGS: Org[] = ['A', 'B'];
 
-describe.each(testDrivers())('two orgs stay apart through SCIM and the UI on $driver', ({ open }) => {
+describe.each(testDrivers({ pooled: true }))('two orgs stay apart through SCIM and the UI on $driver', ({ open }) => {
   let handle: DbHandle;
   beforeAll(async () => {
     handle = await open();

@@ -4,7 +4,7 @@ import type { DbHandle } from '@/db/client';
 import { resultRows } from '@/db/result-rows';
 import { TEAM_CHANNEL } from '@/lib/live/team-change-channel';
 import { scimClientFor } from '@/test/scim-harness';
-import { testDrivers } from '@/test/test-databases';
+import { listenOn, testDrivers } from '@/test/test-databases';
 import { CallLogBatch } from './call-log-batch';
 
 describe.each(testDrivers())('SCIM call-log batch on $driver', ({ open }) => {
@@ -35,7 +35,7 @@ describe.each(testDrivers())('SCIM call-log batch on $driver', ({ open }) => {
   it('writes queued read rows and token use in one flush, and notifies each org once', async () => {
     const client = await scimClientFor(handle.db);
     const heard: string[] = [];
-    const unlisten = await handle.listen(TEAM_CHANNEL, (orgId) => heard.push(orgId));
+    const unlisten = await listenOn(handle)(TEAM_CHANNEL, (orgId) => heard.push(orgId));
     try {
       const batch = new CallLogBatch(handle.db);
       const at = new Date().toISOString();

@@ -17,7 +17,9 @@ const TOKEN_USE_PRECISION_SECONDS = 30;
  * Everything a batch of requests leaves behind, in ONE statement (one implicit transaction):
  * the reads' sync-log rows, the tokens' last use, the shared per-token counts (returned, so
  * each instance learns the others' counts) and one team-changed notification per org.
- * Nothing here is a change the IdP asked for, so its commit does not wait for the disk flush.
+ * Nothing here is a change the IdP asked for, so its commit does not wait for the disk flush:
+ * set_config(…, true) is SET LOCAL, this statement's transaction only. A session-level SET would
+ * stay on a pooled server connection for whichever client gets it next (DATABASE_POOLER).
  */
 export function flushStatement(batch: Batch): SQL {
   return sql`

@@ -4,7 +4,8 @@ import { prepareOnce } from '@/db/prepare-once';
 import { groups, members, type Group, type Member } from '@/db/schema';
 
 // The reads IdPs repeat most, as named prepared statements (db/prepare-once.ts). Reads run on
-// the database handle, never in a transaction (lib/scim/handler.ts).
+// the database handle, never in a transaction (lib/scim/handler.ts). Behind a transaction pooler
+// the names are dropped and the statements are unnamed (db/client.ts; prepared-reads.test.ts).
 
 const userByUserName = prepareOnce((db: DbOrTx) =>
   db.select().from(members)

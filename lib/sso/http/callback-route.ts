@@ -1,6 +1,6 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { signIn } from '@/lib/auth/config';
 import { getMembership } from '@/lib/auth/guards';
 import { describeTestSignIn } from '../describe-test-sign-in';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database';
 import { getMembership } from '@/lib/auth/guards';
 import { AppError } from '@/lib/errors';
 import { beginSso } from '../begin-sso';
