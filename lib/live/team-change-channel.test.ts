@@ -79,7 +79,7 @@ describe.runIf(inject('poolerTestUrl') && inject('postgresTestUrl'))('live team 
       let heardAt = 0;
       const stop = await feed.subscribe(org.orgId, () => (heardAt ||= performance.now()));
       const changedAt = performance.now();
-      await addMember(a.db, org.orgId, { name: 'Heard', email: `heard-${org.orgId}@example.test`, role: 'member' }, owner);
+      await addMember(a.db, org.orgId, { givenName: 'Heard', familyName: 'Person', email: `heard-${org.orgId}@example.test`, role: 'member' }, owner);
       await expect.poll(() => heardAt, { timeout: 5_000 }).toBeGreaterThan(0);
       // LISTEN/NOTIFY, not the 5 s poll.
       expect(heardAt - changedAt).toBeLessThan(2_000);
@@ -100,7 +100,7 @@ describe.runIf(inject('poolerTestUrl') && inject('postgresTestUrl'))('live team 
       const org = await seedOrg(a.db, 'polled');
       let heard = 0;
       const stop = await feed.subscribe(org.orgId, () => heard++);
-      await addMember(a.db, org.orgId, { name: 'Polled', email: `polled-${org.orgId}@example.test`, role: 'member' }, owner);
+      await addMember(a.db, org.orgId, { givenName: 'Polled', familyName: 'Person', email: `polled-${org.orgId}@example.test`, role: 'member' }, owner);
       await expect.poll(() => heard, { timeout: 5_000 }).toBe(1);
       stop();
     } finally {

@@ -28,7 +28,7 @@ describe.each(testDrivers({ pooled: true }))('team change feed by polling on $dr
     try {
       await sleep(350);
       expect(heard).toEqual({ a: 0, b: 0 });
-      await addMember(handle.db, a.orgId, { name: 'Polled', email: `polled-${a.orgId}@example.test`, role: 'member' }, owner);
+      await addMember(handle.db, a.orgId, { givenName: 'Polled', familyName: 'Person', email: `polled-${a.orgId}@example.test`, role: 'member' }, owner);
       await expect.poll(() => heard.a, { timeout: 3_000 }).toBe(1);
       await sleep(350);
       expect(heard).toEqual({ a: 1, b: 0 });
@@ -46,7 +46,7 @@ describe.each(testDrivers({ pooled: true }))('team change feed by polling on $dr
     const stop = await feed.subscribe(org.orgId, () => heard++);
     try {
       // The same email twice: the second add is refused and its transaction rolls back.
-      const input = { name: 'Once', email: `once-${org.orgId}@example.test`, role: 'member' } as const;
+      const input = { givenName: 'Once', familyName: 'Person', email: `once-${org.orgId}@example.test`, role: 'member' } as const;
       await addMember(handle.db, org.orgId, input, owner);
       await expect.poll(() => heard, { timeout: 3_000 }).toBe(1);
       await expect(addMember(handle.db, org.orgId, input, owner)).rejects.toThrow();
