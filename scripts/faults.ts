@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { createOrgWithOwner } from '@/lib/orgs/create-org-with-owner';
+import { updateDirectoryPolicy } from '@/lib/policy/update-directory-policy';
 import { createScimToken } from '@/lib/tokens/create-scim-token';
 import { memberIds, postgresTarget, seedUsers, type Target } from './bench/database';
 import { buildIfNeeded, freePort, startServer, type RunningServer } from './bench/server';
@@ -37,6 +38,9 @@ async function org(target: Target, label: string) {
   const slug = `faults-${label}-${Date.now().toString(36)}`;
   return target.withDb(async (db) => {
     const created = await createOrgWithOwner(db, { slug, orgName: slug, givenName: 'Fault', familyName: 'Owner', email: `owner@${slug}.example`, password });
+    // The two-instance script suspends 6 and deletes 5 of 40 within seconds: the deprovisioning
+    // guard (default 10 an hour here) would hold the 11th. These scenarios test outages, not it.
+    await updateDirectoryPolicy(db, created.orgId, { guardEnabled: false }, { type: 'system', label: 'faults' });
     const token = await createScimToken(db, created.orgId, { name: label, scopes: ['scim:manage'] }, { type: 'system', label: 'faults' });
     return { orgId: created.orgId, slug, token: token.secret, ownerEmail: `owner@${slug}.example`, ownerPassword: password };
   });

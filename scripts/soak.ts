@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createOrgWithOwner } from '@/lib/orgs/create-org-with-owner';
+import { updateDirectoryPolicy } from '@/lib/policy/update-directory-policy';
 import { createScimToken } from '@/lib/tokens/create-scim-token';
 import { postgresTarget } from './bench/database';
 import { treeRssMb } from './bench/rss';
@@ -23,6 +24,9 @@ const target = await postgresTarget(url);
 const slug = `soak-${Date.now().toString(36)}`;
 const token = await target.withDb(async (db) => {
   const org = await createOrgWithOwner(db, { slug, orgName: slug, givenName: 'Soak', familyName: 'Owner', email: `owner@${slug}.example`, password: crypto.randomBytes(18).toString('base64url') });
+  // The soak's steady 5 % of deletes and 1-in-7 suspends would be held by the deprovisioning
+  // guard (a 503 per held request) within a minute: it measures throughput, so the guard is off.
+  await updateDirectoryPolicy(db, org.orgId, { guardEnabled: false }, { type: 'system', label: 'soak' });
   return (await createScimToken(db, org.orgId, { name: 'soak', scopes: ['scim:manage'] }, { type: 'system', label: 'soak' })).secret;
 });
 await target.dispose();

@@ -79,15 +79,21 @@ export async function runBench(args: BenchArgs): Promise<number> {
     Object.assign(ctx, large);
     ctx.users += sizes.large - sizes.small + sizes.bigAdd;
     if (!server) ctx.client = await start();
+    // Mapping the big group turns its 100,000 members admin: done untimed, after the unmapped
+    // PATCH and before the mapped one. Needs SQL beside the server: PostgreSQL only.
+    const mappedEntry = async () => {
+      await mapBigGroup(floorSql!, org.orgId, ctx.bigGroupId as string);
+      return addToMappedBigGroup(ctx);
+    };
     const scenarios = [
       ...createAndLookup(ctx, sizes.large), patchUser(ctx), createGroup(ctx),
       () => addMembers(ctx), () => addToBigGroup(ctx),
-      // Needs SQL beside the server to map the group: PostgreSQL only.
-      ...(floorSql ? [() => addToMappedBigGroup(ctx, () => mapBigGroup(floorSql!, org.orgId, ctx.bigGroupId as string))] : []),
+      ...(floorSql ? [mappedEntry] : []),
       () => getBigGroup(ctx), ...listPages(ctx), deleteUser(ctx),
     ];
     for (const entry of scenarios) {
-      const scenario = typeof entry === 'function' ? entry() : entry;
+      if (only && entry === mappedEntry && !only.includes('patch-add-big-mapped')) continue;
+      const scenario = typeof entry === 'function' ? await entry() : entry;
       if (only && !only.includes(scenario.key)) continue;
       rows.push(await runScenario(ctx, scenario));
     }
