@@ -64,13 +64,19 @@ test('a person the IdP provisioned signs in through it, and loses access the mom
   expect(squatted?.status()).toBe(404);
 
   // The IdP suspends Ada: her open session stops at its next request, page and live stream alike.
-  const stream = await adaPage.request.get(`/orgs/${org.slug}/team/events`, { timeout: 3000 }).catch(() => null);
-  expect(stream === null || stream.status() === 200).toBe(true);
+  // A live stream Ada has open: it must end when she is suspended, not keep serving the team.
+  await adaPage.evaluate((url) => {
+    const source = new EventSource(url);
+    Object.assign(window, { __stream: source });
+  }, `/orgs/${org.slug}/team/events`);
+  await expect.poll(() => adaPage.evaluate(() => (window as unknown as { __stream: EventSource }).__stream.readyState)).toBe(1);
   const suspend = await request.patch(`/api/scim/v2/Users/${adaId}`, {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
     data: { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', value: { active: false } }] },
   });
   expect(suspend.status()).toBe(200);
+  // The server ends the stream at the change; the browser's reconnect gets a 404 and gives up.
+  await expect.poll(() => adaPage.evaluate(() => (window as unknown as { __stream: EventSource }).__stream.readyState), { timeout: 10_000 }).toBe(2);
   const after = await adaPage.goto(`/orgs/${org.slug}/team`);
   expect(after?.status()).toBe(404);
   expect((await adaPage.request.get(`/orgs/${org.slug}/team/events`)).status()).toBe(404);
