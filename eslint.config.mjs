@@ -1,12 +1,12 @@
-// The rules ../shared/STYLE.md asks for: the layer boundaries
+// The rules docs/architecture.md asks for: the layer boundaries
 // (no-restricted-imports) and promises nobody waits for (no-floating-promises, which needs
 // type information). Formatting and taste are left to review.
 import tseslint from 'typescript-eslint';
 
-const noNext = { group: ['next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom', 'react/*'], message: 'lib/scim and db/ stay framework-free: they are tested with plain Requests (../shared/STYLE.md).' };
-const noAppOrTest = { group: ['@/app', '@/app/*', '@/app/**', '@/test', '@/test/*', '@/test/**'], message: 'Product code never imports routes (app/) or test harnesses (test/): the arrows run app → lib → db (../shared/STYLE.md).' };
+const noNext = { group: ['next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom', 'react/*'], message: 'lib/scim and db/ stay framework-free: they are tested with plain Requests (docs/architecture.md).' };
+const noAppOrTest = { group: ['@/app', '@/app/*', '@/app/**', '@/test', '@/test/*', '@/test/**'], message: 'Product code never imports routes (app/) or test harnesses (test/): the arrows run app → lib → db (docs/architecture.md).' };
 const noLib = { group: ['@/lib', '@/lib/*', '@/lib/**', '../lib', '../lib/*', '../lib/**'], message: 'db/ imports nothing from lib/ (issue 16): it receives its options (lib/database.ts reads them from the environment).' };
-const noDb = { allowTypeImports: true, group: ['@/db/*', '@/db/**', '**/db/client', '**/db/schema'], message: 'Pages and components reach the database through lib/ (../shared/STYLE.md).' };
+const noDb = { allowTypeImports: true, group: ['@/db/*', '@/db/**', '**/db/client', '**/db/schema'], message: 'Pages and components reach the database through lib/ (docs/architecture.md).' };
 
 export default tseslint.config(
   { ignores: ['.next/**', 'dist/**', 'node_modules/**', '.data/**', 'test-results/**', 'bench-results/**', 'next-env.d.ts'] },

@@ -27,7 +27,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // PGlite must not be bundled: Turbopack rewrites its wasm/data URLs and it then fails
-  // at request time with ERR_INVALID_ARG_TYPE (../shared/STACK.md).
+  // at request time with ERR_INVALID_ARG_TYPE (docs/architecture.md, stack notes).
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
   async headers() {

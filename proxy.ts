@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 /**
  * Only a convenience redirect for visitors with no session cookie. It reads no database and
- * decides nothing: every page and action checks the caller itself (../shared/STYLE.md).
+ * decides nothing: every page and action checks the caller itself (docs/architecture.md).
  */
 export function proxy(request: NextRequest) {
   const hasSession =

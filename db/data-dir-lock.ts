@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /**
  * PGlite does not lock its data directory, and two processes writing it lose rows silently
- * (../shared/STACK.md). Roster takes an exclusive lock file beside the data; a second process
+ * (docs/architecture.md, stack notes). Roster takes an exclusive lock file beside the data; a second process
  * refuses with a message naming the holder. A lock left by a dead process is taken over.
  */
 export class DataDirLockedError extends Error {}

@@ -6,7 +6,7 @@ import { TOKEN_CACHE_MS } from '@/lib/tokens/token-cache';
 
 /**
  * The app's database for pages, actions and routes. app/ never imports db/ directly (ESLint
- * enforces it, ../shared/STYLE.md): what it may do with the database goes through lib/. db/ only
+ * enforces it, docs/architecture.md): what it may do with the database goes through lib/. db/ only
  * receives options; reading them from the environment is done here.
  */
 
@@ -40,7 +40,7 @@ export function poolerNotices(handle: Pick<DbHandle, 'pooler' | 'listen'>): stri
 }
 
 // One instance per process, kept on globalThis: without it every dev hot reload opened
-// another PGlite (~190 MB each) and would trip our own data-dir lock (../shared/STACK.md). In
+// another PGlite (~190 MB each) and would trip our own data-dir lock (docs/architecture.md, stack notes). In
 // production the SCIM server's bundle and Next's bundle share it the same way.
 const globalForDb = globalThis as unknown as { rosterDb?: Promise<DbHandle> };
 

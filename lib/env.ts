@@ -67,7 +67,7 @@ export function trustsHost(env: Env = getEnv()): boolean {
 }
 
 /**
- * Refuses a production start that would only fail later, per request (../shared/STACK.md:
+ * Refuses a production start that would only fail later, per request (docs/architecture.md, stack notes:
  * Auth.js v5 answers 500 MissingSecret / UntrustedHost instead of failing at boot).
  */
 export function assertProductionEnv(env: Env = getEnv()): void {

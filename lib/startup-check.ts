@@ -1,7 +1,7 @@
 import { assertProductionEnv } from './env';
 
 // A production start without AUTH_SECRET (or a trusted host) would otherwise boot fine and fail
-// every request (../shared/STACK.md), so the server stops here with the variable's name.
+// every request (docs/architecture.md, stack notes), so the server stops here with the variable's name.
 try {
   assertProductionEnv();
 } catch (error) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Every audit action Roster writes. Dotted, lower-case, present tense (../shared/STYLE.md).
+ * Every audit action Roster writes. Dotted, lower-case, present tense (docs/architecture.md).
  * The sync log is the `scim.*` part.
  */
 export const auditActions = [

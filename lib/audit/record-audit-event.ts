@@ -18,7 +18,7 @@ export type AuditEventInput = {
 
 /**
  * Writes one audit row. Call it with the mutation's own transaction so the change and its
- * record commit or roll back together (../shared/STYLE.md pattern 4).
+ * record commit or roll back together (docs/architecture.md pattern 4).
  */
 export async function recordAuditEvent(tx: DbOrTx, input: AuditEventInput): Promise<void> {
   await tx.insert(auditEvents).values({

@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 
-// argon2id with the library defaults (~100 ms a hash on this machine; ../shared/STACK.md).
+// argon2id with the library defaults (~100 ms a hash on this machine; docs/architecture.md, stack notes).
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }

@@ -1,6 +1,6 @@
 import type { MemberRole, MemberSource, MemberStatus } from '@/db/schema';
 
-/** What the team page shows of a member: never the Drizzle row (../shared/STYLE.md pattern 8). */
+/** What the team page shows of a member: never the Drizzle row (docs/architecture.md pattern 8). */
 export type MemberRowDto = {
   id: string;
   name: string;

@@ -22,7 +22,7 @@ export class SyncNotes {
   }
 }
 
-/** Per request; never stored on a shared object (../shared/STYLE.md mistake 5). */
+/** Per request; never stored on a shared object (docs/architecture.md mistake 5). */
 export type ScimContext = {
   tx: Tx;
   orgId: string;

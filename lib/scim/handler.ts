@@ -62,7 +62,7 @@ function assertStorableQuery(url: URL): void {
 /**
  * One SCIM request in, one SCIM response out. The change and its sync-log row share one
  * transaction; when the request fails, the change rolls back and the failure is logged in a
- * transaction of its own (../shared/STYLE.md pattern 4).
+ * transaction of its own (docs/architecture.md pattern 4).
  */
 export async function handleScimRequest(request: Request, deps: ScimDeps): Promise<Response> {
   // While PostgreSQL restarts, a query can wait on a connection that will never answer; the IdP
@@ -134,7 +134,7 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps, clock: De
       result = await route.operation.run(ctxFor(deps.db as unknown as Tx));
       batch.logRead(readLogRow(auditOf(result)));
     } else {
-      // A change and its sync-log row commit together (../shared/STYLE.md pattern 4).
+      // A change and its sync-log row commit together (docs/architecture.md pattern 4).
       result = await deps.db.transaction(async (tx) => {
         const outcome = await route.operation.run(ctxFor(tx));
         await recordAuditEvent(tx, auditOf(outcome));
@@ -157,7 +157,7 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps, clock: De
     if (thrown instanceof PolicyError) notes.summary.policy = thrown.rule;
     if (error.status >= 500 && !(thrown instanceof ScimError)) {
       const requestId = crypto.randomUUID();
-      // Method, path and the error only: never the body or headers (../shared/STYLE.md mistake 10).
+      // Method, path and the error only: never the body or headers (docs/architecture.md mistake 10).
       console.error(`[scim ${requestId}] ${request.method} ${maskSecrets(String(notes.summary.path))}: ${describeError(thrown)}`);
       notes.summary.requestId = requestId;
     }

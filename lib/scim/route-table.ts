@@ -11,7 +11,7 @@ export type RouteMatch = { operation: Operation; id: string | undefined };
 
 /**
  * (method, path) → operation. Resource names match case-insensitively; an unknown path is a
- * SCIM 404 (never routed to Groups by default: ../shared/STYLE.md mistake 8).
+ * SCIM 404 (never routed to Groups by default: docs/architecture.md mistake 8).
  */
 export function matchRoute(method: string, segments: string[]): RouteMatch {
   const [resource, id, extra] = segments;

@@ -8,7 +8,7 @@ import { scopeDescriptions } from './scopes';
 /** Entra quarantines a provisioning job whose token expires; warn this long before. */
 export const EXPIRY_WARNING_DAYS = 14;
 
-/** What the token list shows: never the hash, never the Drizzle row (../shared/STYLE.md pattern 8). */
+/** What the token list shows: never the hash, never the Drizzle row (docs/architecture.md pattern 8). */
 export type ScimTokenDto = {
   id: string;
   name: string;
