@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createDb } from '@/db/client';
 import { members } from '@/db/schema';
 import { parseEnv } from '@/lib/env';
+import { updateDirectoryPolicy } from '@/lib/policy/update-directory-policy';
 import { scimClientFor, userBody } from '@/test/scim-harness';
 import { and, eq } from 'drizzle-orm';
 import { dbOptionsFromEnv, poolerNotices } from './database';
@@ -45,6 +46,8 @@ describe.runIf(inject('poolerTestUrl'))('DATABASE_URL through a transaction pool
       expect(handle.pooler).toEqual({ mode: 'transaction', detected: true });
       expect(poolerNotices(handle)[0]).toMatch(/DATABASE_POOLER is not set/);
       const client = await scimClientFor(handle.db);
+      // 25 suspends and 25 deletes in seconds: the deprovisioning guard would hold them past 10.
+      await updateDirectoryPolicy(handle.db, client.orgId, { guardEnabled: false }, { type: 'system', label: 'test' });
       const still: string[] = [];
       for (let i = 0; i < 25; i++) {
         const created = await client.call('POST', '/Users', userBody(`pooled-${i}@example.test`));
