@@ -1,6 +1,7 @@
 import 'server-only';
 import * as oidc from 'openid-client';
 import { AppError } from '@/lib/errors';
+import { oauthErrorCode } from './oauth-error-code';
 
 /**
  * http is accepted only for an issuer on this machine (a test IdP, or a local IdP in front of
@@ -24,18 +25,8 @@ export function parseIssuerUrl(raw: string): URL {
   return url;
 }
 
-/** The code of an oauth4webapi/openid-client error, looking through its causes. */
-function codeOf(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('OAUTH_')) return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 function describeDiscoveryFailure(error: unknown, discoveryUrl: string): string {
-  const code = codeOf(error);
+  const code = oauthErrorCode(error);
   const cause = (error as { cause?: { expected?: unknown; body?: { issuer?: unknown }; status?: unknown } }).cause;
   if (code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED') {
     const named = typeof cause?.body?.issuer === 'string' ? ` ("${cause.body.issuer}")` : '';

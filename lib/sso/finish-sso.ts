@@ -6,17 +6,9 @@ import { findSsoConnectionBySlug, type SsoConnectionWithOrg } from './find-sso-c
 import type { FlowState } from './flow-state';
 import { ssoRedirectUri } from './redirect-uri';
 import { refusal, type SsoRefusal } from './sso-refusal';
+import { oauthErrorCode } from './oauth-error-code';
 
 export type VerifiedSso = { ok: true; connection: SsoConnectionWithOrg; issuer: string; claims: oidc.IDToken };
-
-function codeOf(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('OAUTH_')) return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 /** openid-client wraps oauth4webapi's error, whose message says what failed: keep the whole chain. */
 function messagesOf(error: unknown): string {
@@ -50,7 +42,7 @@ function explain(error: unknown): string {
   if (error instanceof oidc.WWWAuthenticateChallengeError) {
     return 'The identity provider refused Roster’s client ID or client secret (invalid_client): an owner must check them';
   }
-  const code = codeOf(error);
+  const code = oauthErrorCode(error);
   // oauth4webapi names the failed claim on an error's cause ({ claim: 'aud' | 'nonce' | … });
   // openid-client wraps that error in its own.
   const claim = claimOf(error) ?? message;
