@@ -1,7 +1,8 @@
 import { expect, test, type Request } from '@playwright/test';
 import { fillMemberName, signUp, uniqueOrg } from './fixtures/accounts';
+import { joinThroughInvite } from './fixtures/invites';
 
-test("a cross-site request cannot run an owner's action with the owner's cookies (CSRF)", async ({ page }) => {
+test("a cross-site request cannot run an owner's action with the owner's cookies (CSRF)", async ({ page, browser }) => {
   const org = uniqueOrg('csrf');
   await signUp(page, org);
   await page.getByText('Add a member by hand').click();
@@ -10,6 +11,9 @@ test("a cross-site request cannot run an owner's action with the owner's cookies
   await page.getByRole('button', { name: 'Add member' }).click();
   const cara = page.getByRole('table', { name: 'Team members' }).getByRole('row').filter({ hasText: 'Cara Target' });
   await expect(cara.getByRole('cell').nth(1)).toHaveText('member');
+  // Ownership is offered only to someone who can sign in: Cara joins through her link first.
+  await joinThroughInvite(browser, (await page.getByTestId('invite-url').textContent()) ?? '', 'Cara Target', org.password);
+  await page.reload();
 
   // Record what the browser sends for "Make owner", then undo it.
   const call = page.waitForRequest((r: Request) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
