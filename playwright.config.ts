@@ -5,8 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Playwright cannot download its browser on these machines: use the system Chromium when there
 // is one (PLAYWRIGHT_CHROMIUM_PATH first, then Debian's /usr/bin/chromium), else Playwright's own.
-const systemChromium = [process.env.PLAYWRIGHT_CHROMIUM_PATH, '/usr/bin/chromium'].find(
-  (candidate): candidate is string => Boolean(candidate && fs.existsSync(candidate)),
+const systemChromium = [process.env.PLAYWRIGHT_CHROMIUM_PATH, '/usr/bin/chromium'].find((candidate): candidate is string =>
+  Boolean(candidate && fs.existsSync(candidate)),
 );
 
 const port = Number(process.env.E2E_PORT ?? 3100);

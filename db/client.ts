@@ -70,7 +70,11 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     // out the SCIM deadline (10 s) before even trying. A refused connection is immediate, so
     // retry at once, at most 250 ms apart (issue 14; npm run test:faults -- --only outage).
     const client = postgres(options.url, { max: options.poolSize ?? 10, connect_timeout: 3, backoff: reconnectBackoff, onnotice: quiet, prepare: !pooled });
-    const listener = options.directUrl ? postgres(options.directUrl, { max: 1, connect_timeout: 3, backoff: reconnectBackoff, onnotice: quiet }) : pooled ? null : client;
+    const listener = options.directUrl
+      ? postgres(options.directUrl, { max: 1, connect_timeout: 3, backoff: reconnectBackoff, onnotice: quiet })
+      : pooled
+        ? null
+        : client;
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     return {
       db,

@@ -23,15 +23,24 @@ describe.each(testDrivers())('migration 0004 (given and family names) on $driver
 
   it('splits a hand-added member’s display name at the last space, copies a single word into both, leaves SCIM members and set names alone', async () => {
     const { orgId } = await seedOrg(handle.db, 'fill-names');
-    const old = (userName: string, displayName: string | null, extra: Partial<typeof members.$inferInsert> = {}) =>
-      ({ orgId, userName, displayName, email: userName, emails: [{ value: userName, type: 'work', primary: true }], source: 'manual' as const, ...extra });
-    await handle.db.insert(members).values([
-      old('ada@example.test', 'Ada  Lovelace King'),
-      old('cher@example.test', 'Cher'),
-      old('noname@example.test', null),
-      old('kept@example.test', 'Kept Name', { givenName: 'Given', familyName: 'Family' }),
-      old('scim@example.test', 'Scim Person', { source: 'scim' }),
-    ]);
+    const old = (userName: string, displayName: string | null, extra: Partial<typeof members.$inferInsert> = {}) => ({
+      orgId,
+      userName,
+      displayName,
+      email: userName,
+      emails: [{ value: userName, type: 'work', primary: true }],
+      source: 'manual' as const,
+      ...extra,
+    });
+    await handle.db
+      .insert(members)
+      .values([
+        old('ada@example.test', 'Ada  Lovelace King'),
+        old('cher@example.test', 'Cher'),
+        old('noname@example.test', null),
+        old('kept@example.test', 'Kept Name', { givenName: 'Given', familyName: 'Family' }),
+        old('scim@example.test', 'Scim Person', { source: 'scim' }),
+      ]);
     await handle.db.execute(sql.raw(migration));
     const rows = await handle.db
       .select({ userName: members.userName, givenName: members.givenName, familyName: members.familyName })

@@ -30,7 +30,9 @@ describe.runIf(direct && pooled)('migrations through a transaction pooler', () =
         expect(applied.map((r) => r.hash).sort()).toEqual(files.map((f) => f.hash).sort());
         // A session lock taken through the pooler would still be held by one of its server
         // connections, and the next start (even a direct one) would wait for it forever.
-        expect(await sql`select 1 from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`).toHaveLength(0);
+        expect(
+          await sql`select 1 from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`,
+        ).toHaveLength(0);
         await migrateDatabase({ url: urls.direct });
         expect(await sql`select count(*)::int as n from drizzle.__drizzle_migrations`).toEqual([{ n: files.length }]);
       } finally {

@@ -11,7 +11,10 @@ function scim(request: APIRequestContext, token: string) {
   const headers = { authorization: `Bearer ${token}`, 'user-agent': 'Okta SCIM Client 1.0.0', 'content-type': 'application/scim+json' };
   return {
     createUser: async (userName: string, displayName: string) => {
-      const reply = await request.post('/api/scim/v2/Users', { headers, data: { schemas: [USER_SCHEMA], userName, displayName, emails: [{ value: userName, type: 'work', primary: true }], active: true } });
+      const reply = await request.post('/api/scim/v2/Users', {
+        headers,
+        data: { schemas: [USER_SCHEMA], userName, displayName, emails: [{ value: userName, type: 'work', primary: true }], active: true },
+      });
       expect(reply.status()).toBe(201);
       return ((await reply.json()) as { id: string }).id;
     },
@@ -21,7 +24,10 @@ function scim(request: APIRequestContext, token: string) {
       return ((await reply.json()) as { id: string }).id;
     },
     addToGroup: async (groupId: string, id: string) => {
-      const reply = await request.patch(`/api/scim/v2/Groups/${groupId}`, { headers, data: { schemas: [PATCH_SCHEMA], Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }] } });
+      const reply = await request.patch(`/api/scim/v2/Groups/${groupId}`, {
+        headers,
+        data: { schemas: [PATCH_SCHEMA], Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }] },
+      });
       expect(reply.status()).toBe(204);
     },
     remove: (id: string) => request.delete(`/api/scim/v2/Users/${id}`, { headers }),
@@ -34,7 +40,9 @@ async function mapGroup(page: Page, slug: string, group: string, role: 'owner' |
   await card.getByLabel('Group', { exact: true }).selectOption({ label: group });
   await card.getByLabel('Maps to').selectOption(role);
   await card.getByRole('button', { name: 'Map group' }).click();
-  await expect(card.getByRole('table', { name: 'Role mappings' }).getByRole('row').filter({ hasText: group })).toContainText(role === 'owner' ? 'Owner' : role === 'admin' ? 'Admin' : 'Member');
+  await expect(card.getByRole('table', { name: 'Role mappings' }).getByRole('row').filter({ hasText: group })).toContainText(
+    role === 'owner' ? 'Owner' : role === 'admin' ? 'Admin' : 'Member',
+  );
 }
 
 test('a group mapped to admin makes a person pushed into it admin, live; an owner by mapping cannot be demoted by hand', async ({ page, request }) => {
@@ -112,7 +120,10 @@ test('a member added by hand is adopted by the IdP and shows as SCIM', async ({ 
   await page.getByLabel('Email', { exact: true }).fill(`hand-${org.slug}@example.test`);
   await page.getByRole('button', { name: 'Add member' }).click();
   await expect(page.getByRole('status')).toContainText('Hand Added was added');
-  const row = page.getByRole('table', { name: 'Team members' }).getByRole('row').filter({ hasText: `hand-${org.slug}@example.test` });
+  const row = page
+    .getByRole('table', { name: 'Team members' })
+    .getByRole('row')
+    .filter({ hasText: `hand-${org.slug}@example.test` });
   await expect(row).toContainText('Manual · invited');
   const id = await idp.createUser(`HAND-${org.slug}@example.test`, 'Hand Adopted');
   expect(await row.getAttribute('data-member-id')).toBe(id);

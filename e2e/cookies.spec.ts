@@ -14,12 +14,31 @@ test('the session cookie is Secure, HttpOnly and SameSite when the public URL is
   const server = await startProductionServer({
     port,
     authUrl: `https://127.0.0.1:${port}`,
-    seed: [['org:create', '--', '--slug', org.slug, '--name', org.orgName, '--owner-email', org.ownerEmail, '--owner-password', org.password, '--owner-given-name', org.ownerGivenName, '--owner-family-name', org.ownerFamilyName]],
+    seed: [
+      [
+        'org:create',
+        '--',
+        '--slug',
+        org.slug,
+        '--name',
+        org.orgName,
+        '--owner-email',
+        org.ownerEmail,
+        '--owner-password',
+        org.password,
+        '--owner-given-name',
+        org.ownerGivenName,
+        '--owner-family-name',
+        org.ownerFamilyName,
+      ],
+    ],
   });
   try {
     const csrf = await fetch(`${server.baseURL}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = cookiesOf(csrf).map((c) => c.split(';')[0]).join('; ');
+    const csrfCookie = cookiesOf(csrf)
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const signIn = await fetch(`${server.baseURL}/api/auth/callback/credentials`, {
       method: 'POST',
       redirect: 'manual',

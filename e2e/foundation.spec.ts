@@ -74,70 +74,70 @@ test('sign-up shows form errors and refuses a taken URL name', async ({ page }) 
 });
 
 for (const role of ['member', 'admin'] as const) {
-test(`a plain ${role} is refused the security page, the sync log and the owner-only actions`, async ({ page, browser }) => {
-  const org = uniqueOrg();
-  await signUp(page, org);
-  await page.goto(`/orgs/${org.slug}/settings/security`);
-  await expect(page.getByRole('heading', { name: 'Security' })).toBeVisible();
-  await page.goto(`/orgs/${org.slug}/team`);
+  test(`a plain ${role} is refused the security page, the sync log and the owner-only actions`, async ({ page, browser }) => {
+    const org = uniqueOrg();
+    await signUp(page, org);
+    await page.goto(`/orgs/${org.slug}/settings/security`);
+    await expect(page.getByRole('heading', { name: 'Security' })).toBeVisible();
+    await page.goto(`/orgs/${org.slug}/team`);
 
-  // Invite a member; they join through the link with a password of their own.
-  await page.getByText('Add a member by hand').click();
-  await fillMemberName(page, 'Max Member');
-  await page.getByLabel('Email', { exact: true }).fill(`max-${org.slug}@example.test`);
-  await page.getByLabel('Role').selectOption(role);
-  await page.getByRole('button', { name: 'Add member' }).click();
-  const inviteUrl = (await page.getByTestId('invite-url').textContent()) ?? '';
-  expect(inviteUrl).toContain('/invite/rsi_');
+    // Invite a member; they join through the link with a password of their own.
+    await page.getByText('Add a member by hand').click();
+    await fillMemberName(page, 'Max Member');
+    await page.getByLabel('Email', { exact: true }).fill(`max-${org.slug}@example.test`);
+    await page.getByLabel('Role').selectOption(role);
+    await page.getByRole('button', { name: 'Add member' }).click();
+    const inviteUrl = (await page.getByTestId('invite-url').textContent()) ?? '';
+    expect(inviteUrl).toContain('/invite/rsi_');
 
-  const team = page.getByRole('table', { name: 'Team members' });
-  const max = team.getByRole('row').filter({ hasText: 'Max Member' });
-  await expect(max.getByRole('cell').nth(1)).toHaveText(role);
+    const team = page.getByRole('table', { name: 'Team members' });
+    const max = team.getByRole('row').filter({ hasText: 'Max Member' });
+    await expect(max.getByRole('cell').nth(1)).toHaveText(role);
 
-  // Record the owner's own "Make owner" call on someone else, to replay it as Max.
-  await fillMemberName(page, 'Zed Target');
-  await page.getByLabel('Email', { exact: true }).fill(`zed-${org.slug}@example.test`);
-  await page.getByLabel('Role').selectOption('member');
-  await page.getByRole('button', { name: 'Add member' }).click();
-  await expect(page.getByRole('status')).toContainText('Zed Target was added');
-  await joinThroughInvite(browser, (await page.getByTestId('invite-url').textContent()) ?? '', 'Zed Target', org.password);
-  await page.reload();
-  const zed = team.getByRole('row').filter({ hasText: 'Zed Target' });
-  const actionCall = page.waitForRequest((r: Request) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
-  await zed.getByRole('button', { name: 'Make owner: Zed Target' }).click();
-  const recorded = await actionCall;
-  await expect(zed.getByRole('cell').nth(1)).toHaveText('owner');
-  await zed.getByRole('button', { name: 'Remove owner: Zed Target' }).click();
-  await expect(zed.getByRole('cell').nth(1)).toHaveText('member');
+    // Record the owner's own "Make owner" call on someone else, to replay it as Max.
+    await fillMemberName(page, 'Zed Target');
+    await page.getByLabel('Email', { exact: true }).fill(`zed-${org.slug}@example.test`);
+    await page.getByLabel('Role').selectOption('member');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await expect(page.getByRole('status')).toContainText('Zed Target was added');
+    await joinThroughInvite(browser, (await page.getByTestId('invite-url').textContent()) ?? '', 'Zed Target', org.password);
+    await page.reload();
+    const zed = team.getByRole('row').filter({ hasText: 'Zed Target' });
+    const actionCall = page.waitForRequest((r: Request) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
+    await zed.getByRole('button', { name: 'Make owner: Zed Target' }).click();
+    const recorded = await actionCall;
+    await expect(zed.getByRole('cell').nth(1)).toHaveText('owner');
+    await zed.getByRole('button', { name: 'Remove owner: Zed Target' }).click();
+    await expect(zed.getByRole('cell').nth(1)).toHaveText('member');
 
-  const memberContext = await browser.newContext();
-  const memberPage = await memberContext.newPage();
-  await memberPage.goto(inviteUrl);
-  await memberPage.getByLabel('Your name').fill('Max Member');
-  await memberPage.getByLabel('Choose a password').fill(org.password);
-  await memberPage.getByRole('button', { name: 'Join the team' }).click();
-  await expect(memberPage).toHaveURL(new RegExp(`/orgs/${org.slug}/team`));
-  await expect(memberPage.getByRole('link', { name: 'Security' })).toHaveCount(0);
-  await expect(memberPage.getByRole('button', { name: /Make owner/ })).toHaveCount(0);
+    const memberContext = await browser.newContext();
+    const memberPage = await memberContext.newPage();
+    await memberPage.goto(inviteUrl);
+    await memberPage.getByLabel('Your name').fill('Max Member');
+    await memberPage.getByLabel('Choose a password').fill(org.password);
+    await memberPage.getByRole('button', { name: 'Join the team' }).click();
+    await expect(memberPage).toHaveURL(new RegExp(`/orgs/${org.slug}/team`));
+    await expect(memberPage.getByRole('link', { name: 'Security' })).toHaveCount(0);
+    await expect(memberPage.getByRole('button', { name: /Make owner/ })).toHaveCount(0);
 
-  for (const path of ['settings/security', 'settings/security/sync-log', 'settings/security/sync-log/export']) {
-    const direct = await memberPage.goto(`/orgs/${org.slug}/${path}`);
-    expect(direct?.status(), path).toBe(404);
-  }
-  await memberPage.goto(`/orgs/${org.slug}/settings/security`);
-  await expect(memberPage.getByRole('heading', { name: 'Security' })).toHaveCount(0);
+    for (const path of ['settings/security', 'settings/security/sync-log', 'settings/security/sync-log/export']) {
+      const direct = await memberPage.goto(`/orgs/${org.slug}/${path}`);
+      expect(direct?.status(), path).toBe(404);
+    }
+    await memberPage.goto(`/orgs/${org.slug}/settings/security`);
+    await expect(memberPage.getByRole('heading', { name: 'Security' })).toHaveCount(0);
 
-  // Hiding the button is not the check: the same action, called directly by Max, is refused.
-  const replay = await memberContext.request.post(recorded.url(), {
-    headers: pick(recorded.headers(), ['next-action', 'next-router-state-tree', 'content-type', 'accept', 'origin']),
-    data: recorded.postDataBuffer() ?? undefined,
+    // Hiding the button is not the check: the same action, called directly by Max, is refused.
+    const replay = await memberContext.request.post(recorded.url(), {
+      headers: pick(recorded.headers(), ['next-action', 'next-router-state-tree', 'content-type', 'accept', 'origin']),
+      data: recorded.postDataBuffer() ?? undefined,
+    });
+    expect(await replay.text()).toContain('Only owners can do this');
+    await page.reload();
+    await expect(zed.getByRole('cell').nth(1)).toHaveText('member');
+    await expect(max.getByRole('cell').nth(1)).toHaveText(role);
+    await memberContext.close();
   });
-  expect(await replay.text()).toContain('Only owners can do this');
-  await page.reload();
-  await expect(zed.getByRole('cell').nth(1)).toHaveText('member');
-  await expect(max.getByRole('cell').nth(1)).toHaveText(role);
-  await memberContext.close();
-});
 }
 
 function pick(headers: Record<string, string>, names: string[]): Record<string, string> {

@@ -10,18 +10,28 @@ function scim(request: APIRequestContext, token: string) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' };
   return {
     create: async (userName: string, displayName: string) => {
-      const reply = await request.post('/api/scim/v2/Users', { headers, data: { schemas: [USER_SCHEMA], userName, displayName, emails: [{ value: userName, type: 'work', primary: true }], active: true } });
+      const reply = await request.post('/api/scim/v2/Users', {
+        headers,
+        data: { schemas: [USER_SCHEMA], userName, displayName, emails: [{ value: userName, type: 'work', primary: true }], active: true },
+      });
       expect(reply.status()).toBe(201);
       return ((await reply.json()) as { id: string }).id;
     },
     suspend: async (id: string) => {
-      const reply = await request.patch(`/api/scim/v2/Users/${id}`, { headers, data: { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', value: { active: false } }] } });
+      const reply = await request.patch(`/api/scim/v2/Users/${id}`, {
+        headers,
+        data: { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', value: { active: false } }] },
+      });
       expect(reply.status()).toBe(200);
     },
   };
 }
 
-test('without SSO: an owner copies an invite link for a SCIM-provisioned person; suspension stops links and sign-in, and says why', async ({ page, browser, request }) => {
+test('without SSO: an owner copies an invite link for a SCIM-provisioned person; suspension stops links and sign-in, and says why', async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(90_000);
   const org = uniqueOrg('inv');
   await signUp(page, org);
@@ -73,7 +83,9 @@ test('without SSO: an owner copies an invite link for a SCIM-provisioned person;
   await signIn(boPage, boEmail, org.password);
   await expect(boPage).toHaveURL(/\/orgs$/);
   await expect(boPage.getByRole('alert').filter({ hasText: `Your access to ${org.orgName} was suspended by the organization’s directory` })).toBeVisible();
-  await expect(boPage.getByRole('alert').filter({ hasText: `Ask an owner of ${org.orgName} to restore it: ${org.ownerName} (${org.ownerEmail})` })).toBeVisible();
+  await expect(
+    boPage.getByRole('alert').filter({ hasText: `Ask an owner of ${org.orgName} to restore it: ${org.ownerName} (${org.ownerEmail})` }),
+  ).toBeVisible();
   await expect(boPage.getByText('You are not on any team yet')).toHaveCount(0);
   expectNotInServerLog(token, second, cyLink);
   await Promise.all([boContext.close(), cyContext.close()]);

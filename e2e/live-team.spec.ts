@@ -33,7 +33,15 @@ test('the team page follows the IdP live: people appear, get suspended and disap
     async () => {
       const reply = await request.post('/api/scim/v2/Users', {
         headers,
-        data: { schemas: [USER_SCHEMA], userName: 'live.person@example.test', name: { givenName: 'Live', familyName: 'Person' }, displayName: 'Live Person', emails: [{ value: 'live.person@example.test', type: 'work', primary: true }], password: 'Okta-Placeholder-1', active: true },
+        data: {
+          schemas: [USER_SCHEMA],
+          userName: 'live.person@example.test',
+          name: { givenName: 'Live', familyName: 'Person' },
+          displayName: 'Live Person',
+          emails: [{ value: 'live.person@example.test', type: 'work', primary: true }],
+          password: 'Okta-Placeholder-1',
+          active: true,
+        },
       });
       expect(reply.status()).toBe(201);
       created = (await reply.json()) as { id: string };
@@ -45,7 +53,10 @@ test('the team page follows the IdP live: people appear, get suspended and disap
 
   await timed(
     async () => {
-      const reply = await request.post('/api/scim/v2/Groups', { headers, data: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Pushed Group', members: [{ value: created.id }] } });
+      const reply = await request.post('/api/scim/v2/Groups', {
+        headers,
+        data: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Pushed Group', members: [{ value: created.id }] },
+      });
       expect(reply.status()).toBe(201);
     },
     () => expect(row).toContainText('Pushed Group', { timeout: 5000 }),
@@ -53,7 +64,10 @@ test('the team page follows the IdP live: people appear, get suspended and disap
 
   await timed(
     async () => {
-      const reply = await request.patch(`/api/scim/v2/Users/${created.id}`, { headers, data: { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', value: { active: false } }] } });
+      const reply = await request.patch(`/api/scim/v2/Users/${created.id}`, {
+        headers,
+        data: { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', value: { active: false } }] },
+      });
       expect(reply.status()).toBe(200);
     },
     () => expect(row).toContainText('Suspended', { timeout: 5000 }),

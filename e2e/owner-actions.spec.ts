@@ -73,7 +73,11 @@ for (const role of ['member', 'admin'] as const) {
     // for an admin, only the other four are owner-only.
     const ownerOnly = role === 'admin' ? calls.filter((_, i) => i !== 0 && i !== 3) : calls;
     for (const call of ownerOnly) {
-      const headers = Object.fromEntries(['next-action', 'next-router-state-tree', 'content-type', 'accept', 'origin'].filter((n) => call.headers()[n]).map((n) => [n, call.headers()[n] as string]));
+      const headers = Object.fromEntries(
+        ['next-action', 'next-router-state-tree', 'content-type', 'accept', 'origin']
+          .filter((n) => call.headers()[n])
+          .map((n) => [n, call.headers()[n] as string]),
+      );
       const replay = await context.request.post(call.url(), { headers, data: call.postDataBuffer() ?? undefined });
       expect(await replay.text(), call.url()).toMatch(/Only owners( and admins)? can do this/);
     }

@@ -18,7 +18,13 @@ function asEntra(request: APIRequestContext, token: string) {
   };
 }
 
-const user = (userName: string) => ({ schemas: [USER_SCHEMA], userName, name: { givenName: 'Test', familyName: 'Person' }, emails: [{ value: userName, type: 'work', primary: true }], active: true });
+const user = (userName: string) => ({
+  schemas: [USER_SCHEMA],
+  userName,
+  name: { givenName: 'Test', familyName: 'Person' },
+  emails: [{ value: userName, type: 'work', primary: true }],
+  active: true,
+});
 
 test('the setup checklist ticks while the IdP makes its first calls, without a reload', async ({ page, request }) => {
   const org = uniqueOrg('check');
@@ -51,7 +57,9 @@ test('the sync log names people and groups, filters by person, and labels the ev
   expect((await entra.post('/Users', user(`bob-${org.slug}@example.test`))).status()).toBe(201);
   const group = await entra.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Analysts' });
   const groupId = ((await group.json()) as { id: string }).id;
-  expect((await entra.patch(`/Groups/${groupId}`, { schemas: [PATCH_SCHEMA], Operations: [{ op: 'Add', path: 'members', value: [{ value: adaId }] }] })).status()).toBe(204);
+  expect(
+    (await entra.patch(`/Groups/${groupId}`, { schemas: [PATCH_SCHEMA], Operations: [{ op: 'Add', path: 'members', value: [{ value: adaId }] }] })).status(),
+  ).toBe(204);
 
   await page.goto(`/orgs/${org.slug}/settings/security/sync-log`);
   const log = page.getByRole('table', { name: 'SCIM requests, newest first' });
@@ -60,7 +68,10 @@ test('the sync log names people and groups, filters by person, and labels the ev
   await page.screenshot({ path: 'test-results/screenshots/sync-log-names.png', fullPage: true });
   // The chart: calls made just now are in the newest bar (they were one bar early, issue 13).
   const lastTick = (await page.getByTestId('activity-chart').locator('text').last().textContent()) ?? '';
-  const busyBars = page.getByRole('table', { name: /Requests and errors per/ }).getByRole('row').filter({ has: page.getByRole('cell') });
+  const busyBars = page
+    .getByRole('table', { name: /Requests and errors per/ })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
   await expect(busyBars).toHaveCount(1);
   await expect(busyBars.getByRole('cell').first()).toHaveText(lastTick);
 

@@ -83,7 +83,13 @@ test('an owner connects an IdP: endpoint, token, first calls, sync log, CSV, rev
   const probe = await idp.get(`/Users?filter=${encodeURIComponent('userName eq "b7e1c0a2-probe@nowhere.test"')}`);
   expect(probe.status()).toBe(200);
   expect((await probe.json()).totalResults).toBe(0);
-  const user = { schemas: [USER_SCHEMA], userName: `ada-${org.slug}@example.test`, name: { givenName: 'Ada', familyName: 'Lovelace' }, emails: [{ value: `ada-${org.slug}@example.test`, type: 'work', primary: true }], active: true };
+  const user = {
+    schemas: [USER_SCHEMA],
+    userName: `ada-${org.slug}@example.test`,
+    name: { givenName: 'Ada', familyName: 'Lovelace' },
+    emails: [{ value: `ada-${org.slug}@example.test`, type: 'work', primary: true }],
+    active: true,
+  };
   expect((await idp.post('/Users', user)).status()).toBe(201);
   expect((await idp.post('/Users', user)).status()).toBe(409);
   expect((await idp.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Engineering' })).status()).toBe(201);
@@ -187,7 +193,11 @@ test('a plain member gets 404 on the sync log, its events and its export, and th
   expect(await csv.text()).not.toContain('occurred_at');
 
   const replay = await memberContext.request.post(recorded.url(), {
-    headers: Object.fromEntries(['next-action', 'next-router-state-tree', 'content-type', 'accept', 'origin'].filter((n) => recorded.headers()[n]).map((n) => [n, recorded.headers()[n] as string])),
+    headers: Object.fromEntries(
+      ['next-action', 'next-router-state-tree', 'content-type', 'accept', 'origin']
+        .filter((n) => recorded.headers()[n])
+        .map((n) => [n, recorded.headers()[n] as string]),
+    ),
     data: recorded.postDataBuffer() ?? undefined,
   });
   expect(await replay.text()).toContain('Only owners can do this');

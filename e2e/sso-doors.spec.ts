@@ -18,13 +18,27 @@ test.afterAll(async () => {
 // Pages already refuse a suspended member (issue 3); this proves the other doors: owner-only
 // server actions (the SSO settings and invite links among them) and route handlers, for an
 // owner whose session is open when the directory suspends them.
-test('an owner the directory suspends is refused by every server action and route handler on their next request', async ({ page, browser, request, baseURL }) => {
+test('an owner the directory suspends is refused by every server action and route handler on their next request', async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const org = uniqueOrg('doors');
   await signUp(page, org);
   const token = await createTokenInUi(page, org.slug, 'Okta');
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' };
-  const created = await request.post('/api/scim/v2/Users', { headers, data: { schemas: [USER_SCHEMA], userName: `zed-${org.slug}@corp.test`, displayName: 'Zed Provisioned', active: true, emails: [{ value: `zed-${org.slug}@corp.test`, type: 'work', primary: true }] } });
+  const created = await request.post('/api/scim/v2/Users', {
+    headers,
+    data: {
+      schemas: [USER_SCHEMA],
+      userName: `zed-${org.slug}@corp.test`,
+      displayName: 'Zed Provisioned',
+      active: true,
+      emails: [{ value: `zed-${org.slug}@corp.test`, type: 'work', primary: true }],
+    },
+  });
   expect(created.status()).toBe(201);
   const zedId = ((await created.json()) as { id: string }).id;
 
@@ -53,14 +67,21 @@ test('an owner the directory suspends is refused by every server action and rout
   const exportUrl = `/orgs/${org.slug}/settings/security/sync-log/export`;
   expect((await context.request.get(exportUrl)).status()).toBe(200);
 
-  const suspended = await request.patch(`/api/scim/v2/Users/${zedId}`, { headers, data: { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', value: { active: false } }] } });
+  const suspended = await request.patch(`/api/scim/v2/Users/${zedId}`, {
+    headers,
+    data: { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', value: { active: false } }] },
+  });
   expect(suspended.status()).toBe(200);
 
   expect((await context.request.get(exportUrl)).status()).toBe(404);
   expect((await context.request.get(`/orgs/${org.slug}/team/events`)).status()).toBe(404);
   expect((await zed.goto(`/orgs/${org.slug}/settings/security`))?.status()).toBe(404);
   for (const call of calls) {
-    const replayHeaders = Object.fromEntries(['next-action', 'next-router-state-tree', 'content-type', 'accept', 'origin'].filter((n) => call.headers()[n]).map((n) => [n, call.headers()[n] as string]));
+    const replayHeaders = Object.fromEntries(
+      ['next-action', 'next-router-state-tree', 'content-type', 'accept', 'origin']
+        .filter((n) => call.headers()[n])
+        .map((n) => [n, call.headers()[n] as string]),
+    );
     const replay = await context.request.post(call.url(), { headers: replayHeaders, data: call.postDataBuffer() ?? undefined });
     expect(await replay.text(), call.url()).toContain('Only owners can do this');
   }

@@ -10,11 +10,23 @@ import { dbOptionsFromEnv, poolerNotices } from './database';
 describe('the database settings', () => {
   it('reads DATABASE_URL, DATABASE_POOLER, DATABASE_DIRECT_URL and DATABASE_POOL_SIZE', () => {
     const env = parseEnv({
-      DATABASE_URL: 'postgres://roster@pooler:6432/roster', DATABASE_POOLER: 'transaction',
-      DATABASE_DIRECT_URL: 'postgres://roster@db:5432/roster', DATABASE_POOL_SIZE: '25',
+      DATABASE_URL: 'postgres://roster@pooler:6432/roster',
+      DATABASE_POOLER: 'transaction',
+      DATABASE_DIRECT_URL: 'postgres://roster@db:5432/roster',
+      DATABASE_POOL_SIZE: '25',
     });
-    expect(dbOptionsFromEnv(env)).toEqual({ url: 'postgres://roster@pooler:6432/roster', pooler: 'transaction', directUrl: 'postgres://roster@db:5432/roster', poolSize: 25 });
-    expect(dbOptionsFromEnv(parseEnv({ DATABASE_URL: 'postgres://roster@db/roster' }))).toEqual({ url: 'postgres://roster@db/roster', poolSize: 10, pooler: undefined, directUrl: undefined });
+    expect(dbOptionsFromEnv(env)).toEqual({
+      url: 'postgres://roster@pooler:6432/roster',
+      pooler: 'transaction',
+      directUrl: 'postgres://roster@db:5432/roster',
+      poolSize: 25,
+    });
+    expect(dbOptionsFromEnv(parseEnv({ DATABASE_URL: 'postgres://roster@db/roster' }))).toEqual({
+      url: 'postgres://roster@db/roster',
+      poolSize: 10,
+      pooler: undefined,
+      directUrl: undefined,
+    });
     expect(dbOptionsFromEnv(parseEnv({ ROSTER_DATA_DIR: '/var/roster' }))).toEqual({ dataDir: '/var/roster' });
   });
 
@@ -54,9 +66,24 @@ describe.runIf(inject('poolerTestUrl'))('DATABASE_URL through a transaction pool
         expect(created.status).toBe(201);
         const id = String(created.json?.id);
         expect((await client.call('GET', `/Users/${id}`)).status).toBe(200);
-        expect((await client.call('PATCH', `/Users/${id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'active', value: false }] })).status).toBe(200);
+        expect(
+          (
+            await client.call('PATCH', `/Users/${id}`, {
+              schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+              Operations: [{ op: 'replace', path: 'active', value: false }],
+            })
+          ).status,
+        ).toBe(200);
         expect((await client.call('DELETE', `/Users/${id}`)).status).toBe(204);
-        if ((await handle.db.select().from(members).where(and(eq(members.orgId, client.orgId), eq(members.id, id)))).length) still.push(id);
+        if (
+          (
+            await handle.db
+              .select()
+              .from(members)
+              .where(and(eq(members.orgId, client.orgId), eq(members.id, id)))
+          ).length
+        )
+          still.push(id);
       }
       expect(still).toEqual([]);
     } finally {

@@ -8,19 +8,30 @@ import { z } from 'zod';
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** When set, Roster uses this PostgreSQL; when unset, embedded PGlite under ROSTER_DATA_DIR. */
-  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /**
    * `transaction` when DATABASE_URL goes through a transaction-mode pooler (PgBouncer
    * `pool_mode = transaction`, most managed poolers): nothing then relies on a server session
    * (no prepared statements, no LISTEN or session lock through it). Unset, Roster checks at start
    * and falls back to this mode, with a warning, if it finds such a pooler (db/pooler-probe.ts).
    */
-  DATABASE_POOLER: z.enum(['transaction']).optional().or(z.literal('').transform(() => undefined)),
+  DATABASE_POOLER: z
+    .enum(['transaction'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /**
    * A direct (or session-mode) connection to the same database, for what needs a session:
    * LISTEN (live team pages, token revocations) and migrations. Optional; useful with DATABASE_POOLER.
    */
-  DATABASE_DIRECT_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  DATABASE_DIRECT_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Connections this instance opens to DATABASE_URL at most (postgres.js pool). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   /** Where PGlite keeps its files and where the dev auth secret lives. */

@@ -22,11 +22,15 @@ describe('pool and measure', () => {
   it('never runs more than the concurrency at once and chunks evenly', async () => {
     let inFlight = 0;
     let peak = 0;
-    await runPool(Array.from({ length: 20 }, (_, i) => i), 3, async () => {
-      peak = Math.max(peak, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 2));
-      inFlight--;
-    });
+    await runPool(
+      Array.from({ length: 20 }, (_, i) => i),
+      3,
+      async () => {
+        peak = Math.max(peak, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        inFlight--;
+      },
+    );
     expect(peak).toBe(3);
     expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
   });
@@ -46,16 +50,34 @@ describe('bench flags', () => {
     expect(args).toMatchObject({ noBuild: true, pglite: false, sizes: { label: 'quick' }, databaseUrl: 'postgres://u@db:5432/roster_bench' });
     expect(parseBenchArgs([], { BENCH_DATABASE_URL: 'postgres://x@h/b' }).databaseUrl).toBe('postgres://x@h/b');
     expect(() => parseBenchArgs(['--large', '10'])).toThrow(/--large/);
-    expect(parseBenchArgs(['--only', 'patch-add-big, patch-add-big-mapped', '--port', '3121'])).toMatchObject({ only: ['patch-add-big', 'patch-add-big-mapped'], port: 3121 });
+    expect(parseBenchArgs(['--only', 'patch-add-big, patch-add-big-mapped', '--port', '3121'])).toMatchObject({
+      only: ['patch-add-big', 'patch-add-big-mapped'],
+      port: 3121,
+    });
     expect(() => parseBenchArgs(['--port', 'x'])).toThrow(/--port/);
   });
 });
 
 describe('report', () => {
-  const m = (rate: number, p95: number) => ({ ops: 100, errors: 0, durationMs: 1000, rate, capped: false, latency: { count: 100, p50: p95 / 2, p95, p99: p95, max: p95, mean: p95 / 2 } });
+  const m = (rate: number, p95: number) => ({
+    ops: 100,
+    errors: 0,
+    durationMs: 1000,
+    rate,
+    capped: false,
+    latency: { count: 100, p50: p95 / 2, p95, p99: p95, max: p95, mean: p95 / 2 },
+  });
   const row = (key: string, rate: number, p95: number, floorRate?: number): Row => ({
-    key, name: key, users: 1000, concurrency: 8, server: m(rate, p95), floor: floorRate ? m(floorRate, 1) : null,
-    ratio: floorRate ? rate / floorRate : null, rssMb: 200, serverCpuMsPerOp: 1, postgresCpuMsPerOp: null,
+    key,
+    name: key,
+    users: 1000,
+    concurrency: 8,
+    server: m(rate, p95),
+    floor: floorRate ? m(floorRate, 1) : null,
+    ratio: floorRate ? rate / floorRate : null,
+    rssMb: 200,
+    serverCpuMsPerOp: 1,
+    postgresCpuMsPerOp: null,
   });
   it('prints every row and judges each target', () => {
     const rows = [row('create@1k', 1200, 20, 2000), row('lookup@1k', 1500, 8), row('create@100k', 1000, 22), row('lookup@100k', 1400, 9)];

@@ -79,7 +79,8 @@ if (runs('outage')) {
 if (runs('two-instances') || runs('sigkill')) {
   const target = await postgresTarget(url);
   const [single, split] = runs('two-instances') ? [await org(target, 'single'), await org(target, 'split')] : [];
-  const pooledOrgs = runs('two-instances') && pooledUrl ? [await org(target, 'pooled-single'), await org(target, 'pooled-split'), await org(target, 'polled')] : [];
+  const pooledOrgs =
+    runs('two-instances') && pooledUrl ? [await org(target, 'pooled-single'), await org(target, 'pooled-split'), await org(target, 'polled')] : [];
   const killOrg = runs('sigkill') ? await org(target, 'kill') : undefined;
   if (killOrg) await target.withDb((db) => seedUsers(db, killOrg.orgId, 'kill', 1, 5000));
   const killIds = killOrg ? (await target.withDb((db) => memberIds(db, killOrg.orgId, 'kill'))).ids : [];

@@ -30,7 +30,13 @@ const parsed = signUpSchema.safeParse({
   familyName: flags['owner-family-name'] ?? split?.familyName,
 });
 if (!parsed.success) {
-  const flagFor: Record<string, string> = { orgName: 'name', email: 'owner-email', password: 'owner-password', givenName: 'owner-given-name', familyName: 'owner-family-name' };
+  const flagFor: Record<string, string> = {
+    orgName: 'name',
+    email: 'owner-email',
+    password: 'owner-password',
+    givenName: 'owner-given-name',
+    familyName: 'owner-family-name',
+  };
   const lines = Object.entries(z.flattenError(parsed.error).fieldErrors).map(
     ([field, messages]) => `  --${flagFor[field] ?? field}: ${messages?.[0] ?? 'invalid'}`,
   );

@@ -25,7 +25,11 @@ beforeAll(async () => {
       const body = Buffer.concat(chunks);
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-      const request = new Request(`${baseUrl.replace(/\/api\/scim\/v2$/, '')}${req.url}`, { method: req.method, headers, body: body.length ? body : undefined });
+      const request = new Request(`${baseUrl.replace(/\/api\/scim\/v2$/, '')}${req.url}`, {
+        method: req.method,
+        headers,
+        body: body.length ? body : undefined,
+      });
       const response = await handleScimRequest(request, { db: handle.db, baseUrl, clientIp: '127.0.0.1' });
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
@@ -44,18 +48,42 @@ describe.each(IDPS)('npm run simulate --idp %s', (idp) => {
   it('plays a whole cycle with no errors and leaves the team the IdP expects', async () => {
     const org = await seedOrg(handle.db, `sim-${idp}`);
     const token = await createScimToken(handle.db, org.orgId, { name: idp, scopes: ['scim:manage'] }, { type: 'system', label: 'test' });
-    const result = await simulate({ idp, url: baseUrl, token: token.secret, users: 20, groups: 3, groupSize: 8, changes: 10, concurrency: 4, batchSize: 3, timeoutMs: 20_000, maxSeconds: 60 });
+    const result = await simulate({
+      idp,
+      url: baseUrl,
+      token: token.secret,
+      users: 20,
+      groups: 3,
+      groupSize: 8,
+      changes: 10,
+      concurrency: 4,
+      batchSize: 3,
+      timeoutMs: 20_000,
+      maxSeconds: 60,
+    });
     expect(result.samples).toEqual([]);
     expect(result).toMatchObject({ errors: 0, stoppedEarly: null });
     const deletes = idp === 'okta' ? 0 : 2;
-    expect(result.expected).toEqual({ users: 20 - deletes, active: 20 - deletes - (idp === 'okta' ? 4 : 2), suspended: idp === 'okta' ? 4 : 2, groups: 3, memberships: result.expected.memberships });
+    expect(result.expected).toEqual({
+      users: 20 - deletes,
+      active: 20 - deletes - (idp === 'okta' ? 4 : 2),
+      suspended: idp === 'okta' ? 4 : 2,
+      groups: 3,
+      memberships: result.expected.memberships,
+    });
     const scim = and(eq(members.orgId, org.orgId), eq(members.source, 'scim'));
     const [people] = await handle.db.select({ n: count() }).from(members).where(scim);
-    const [suspended] = await handle.db.select({ n: count() }).from(members).where(and(scim, eq(members.status, 'suspended')));
+    const [suspended] = await handle.db
+      .select({ n: count() })
+      .from(members)
+      .where(and(scim, eq(members.status, 'suspended')));
     const [groupCount] = await handle.db.select({ n: count() }).from(groups).where(eq(groups.orgId, org.orgId));
     const [links] = await handle.db.select({ n: count() }).from(groupMembers).where(eq(groupMembers.orgId, org.orgId));
     expect({ people: people?.n, suspended: suspended?.n, groups: groupCount?.n, links: links?.n }).toEqual({
-      people: result.expected.users, suspended: result.expected.suspended, groups: 3, links: result.expected.memberships,
+      people: result.expected.users,
+      suspended: result.expected.suspended,
+      groups: 3,
+      links: result.expected.memberships,
     });
     // 24 memberships were sent; deleted people left their groups.
     expect(result.expected.memberships).toBeGreaterThan(24 - 2 * 3);
@@ -73,7 +101,10 @@ describe('simulate flags', () => {
     expect(() => parseCli(['--idp', 'okta', '--url', 'http://x'], {})).toThrow(/--token is required/);
   });
   it('takes the token from SCIM_TOKEN and answers --help', () => {
-    expect(parseCli(['--idp', 'okta', '--url', 'http://x/api/scim/v2'], { SCIM_TOKEN: 'rst_env' })).toMatchObject({ help: false, options: { token: 'rst_env', users: 100, concurrency: 8 } });
+    expect(parseCli(['--idp', 'okta', '--url', 'http://x/api/scim/v2'], { SCIM_TOKEN: 'rst_env' })).toMatchObject({
+      help: false,
+      options: { token: 'rst_env', users: 100, concurrency: 8 },
+    });
     expect(parseCli(['--help'])).toEqual({ help: true });
   });
 });

@@ -23,7 +23,14 @@ await buildIfNeeded(true);
 const target = await postgresTarget(url);
 const slug = `soak-${Date.now().toString(36)}`;
 const token = await target.withDb(async (db) => {
-  const org = await createOrgWithOwner(db, { slug, orgName: slug, givenName: 'Soak', familyName: 'Owner', email: `owner@${slug}.example`, password: crypto.randomBytes(18).toString('base64url') });
+  const org = await createOrgWithOwner(db, {
+    slug,
+    orgName: slug,
+    givenName: 'Soak',
+    familyName: 'Owner',
+    email: `owner@${slug}.example`,
+    password: crypto.randomBytes(18).toString('base64url'),
+  });
   // The soak's steady 5 % of deletes and 1-in-7 suspends would be held by the deprovisioning
   // guard (a 503 per held request) within a minute: it measures throughput, so the guard is off.
   await updateDirectoryPolicy(db, org.orgId, { guardEnabled: false }, { type: 'system', label: 'soak' });
@@ -31,7 +38,11 @@ const token = await target.withDb(async (db) => {
 });
 await target.dispose();
 const port = await freePort();
-const server = await startServer(port, { ...target.serverEnv, AUTH_SECRET: crypto.randomBytes(33).toString('base64url'), AUTH_URL: `http://127.0.0.1:${port}` });
+const server = await startServer(port, {
+  ...target.serverEnv,
+  AUTH_SECRET: crypto.randomBytes(33).toString('base64url'),
+  AUTH_URL: `http://127.0.0.1:${port}`,
+});
 
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const ids: string[] = [];
@@ -47,16 +58,36 @@ async function one(): Promise<number | string> {
     return r.status;
   }
   const id = ids[Math.floor(Math.random() * ids.length)] ?? '';
-  if (pick < 0.55) return (await scimFetch(server.url, token, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "soak-${Math.floor(Math.random() * i)}@example.test"`)}`)).status;
-  if (pick < 0.75) return (await scimFetch(server.url, token, 'PATCH', `/Users/${id}`, { schemas: [PATCH], Operations: [{ op: 'Replace', path: 'title', value: `T${i}` }, { op: 'Replace', path: 'active', value: i % 7 ? 'True' : 'False' }] })).status;
-  if (pick < 0.88) return (await scimFetch(server.url, token, 'PATCH', `/Groups/${groupId}`, { schemas: [PATCH], Operations: [{ op: 'Add', path: 'members', value: [{ value: id }] }] })).status;
+  if (pick < 0.55)
+    return (
+      await scimFetch(server.url, token, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "soak-${Math.floor(Math.random() * i)}@example.test"`)}`)
+    ).status;
+  if (pick < 0.75)
+    return (
+      await scimFetch(server.url, token, 'PATCH', `/Users/${id}`, {
+        schemas: [PATCH],
+        Operations: [
+          { op: 'Replace', path: 'title', value: `T${i}` },
+          { op: 'Replace', path: 'active', value: i % 7 ? 'True' : 'False' },
+        ],
+      })
+    ).status;
+  if (pick < 0.88)
+    return (
+      await scimFetch(server.url, token, 'PATCH', `/Groups/${groupId}`, {
+        schemas: [PATCH],
+        Operations: [{ op: 'Add', path: 'members', value: [{ value: id }] }],
+      })
+    ).status;
   if (pick < 0.95) return (await scimFetch(server.url, token, 'GET', `/Users?startIndex=${1 + Math.floor(Math.random() * 500)}&count=50`)).status;
   ids.splice(ids.indexOf(id), 1);
   return (await scimFetch(server.url, token, 'DELETE', `/Users/${id}`)).status;
 }
 
 try {
-  groupId = String((await scimFetch(server.url, token, 'POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Soak' })).json?.id);
+  groupId = String(
+    (await scimFetch(server.url, token, 'POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Soak' })).json?.id,
+  );
   const end = Date.now() + minutes * 60_000;
   let minute: { latencies: number[]; errors: number } = { latencies: [], errors: 0 };
   const rows: string[] = [];
@@ -70,22 +101,26 @@ try {
   let total = 0;
   let errors = 0;
   const errorKinds = new Map<string, number>();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < end) {
-      const started = performance.now();
-      const status = await one();
-      minute.latencies.push(performance.now() - started);
-      total++;
-      if (typeof status !== 'number' || status >= 500 || status === 429) {
-        minute.errors++;
-        errors++;
-        errorKinds.set(String(status), (errorKinds.get(String(status)) ?? 0) + 1);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < end) {
+        const started = performance.now();
+        const status = await one();
+        minute.latencies.push(performance.now() - started);
+        total++;
+        if (typeof status !== 'number' || status >= 500 || status === 429) {
+          minute.errors++;
+          errors++;
+          errorKinds.set(String(status), (errorKinds.get(String(status)) ?? 0) + 1);
+        }
       }
-    }
-  }));
+    }),
+  );
   clearInterval(report);
   const kinds = [...errorKinds].map(([kind, count]) => `${kind}×${count}`).join(', ');
-  console.log(`soak: ${total} requests in ${minutes} min at concurrency ${concurrency}, ${errors} errors (5xx, 429, timeouts)${kinds ? `: ${kinds}` : ''}, final server RSS ${treeRssMb(server.pid).toFixed(0)} MB`);
+  console.log(
+    `soak: ${total} requests in ${minutes} min at concurrency ${concurrency}, ${errors} errors (5xx, 429, timeouts)${kinds ? `: ${kinds}` : ''}, final server RSS ${treeRssMb(server.pid).toFixed(0)} MB`,
+  );
   if (errors > 0) console.log(`server log tail:\n${server.logTail()}`);
   process.exitCode = errors === 0 ? 0 : 1;
 } finally {

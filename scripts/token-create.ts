@@ -13,7 +13,11 @@ if (!flags.org) fail('--org <slug> is required');
 const parsed = createScimTokenSchema.safeParse({ name: flags.name, expiresInDays: flags['expires-in-days'] ?? null });
 if (!parsed.success) {
   const errors = z.flattenError(parsed.error).fieldErrors;
-  fail(Object.entries(errors).map(([field, m]) => `--${field === 'expiresInDays' ? 'expires-in-days' : field}: ${m?.[0]}`).join('\n'));
+  fail(
+    Object.entries(errors)
+      .map(([field, m]) => `--${field === 'expiresInDays' ? 'expires-in-days' : field}: ${m?.[0]}`)
+      .join('\n'),
+  );
 }
 
 const handle = await createDb(dbOptionsFromEnv()).catch((error: unknown) => fail((error as Error).message));
@@ -26,7 +30,9 @@ try {
     { name: parsed.data.name, scopes: ['scim:manage'], expiresInDays: parsed.data.expiresInDays },
     { type: 'system', label: 'npm run token:create' },
   );
-  console.log(`Created SCIM token "${parsed.data.name}" (${token.prefix}…) for ${org.slug}, scope scim:manage, ${token.expiresAt ? `expires ${token.expiresAt.toISOString()}` : 'no expiry'}.`);
+  console.log(
+    `Created SCIM token "${parsed.data.name}" (${token.prefix}…) for ${org.slug}, scope scim:manage, ${token.expiresAt ? `expires ${token.expiresAt.toISOString()}` : 'no expiry'}.`,
+  );
   console.log('Copy it now: it is not stored and cannot be shown again.');
   console.log(token.secret);
 } finally {

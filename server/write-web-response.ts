@@ -6,7 +6,11 @@ import type { ServerResponse } from 'node:http';
  * Content-Length; a longer stream is written chunk by chunk, waiting for 'drain' so a slow
  * client cannot make the server buffer the whole response.
  */
-export async function writeWebResponse(res: ServerResponse, response: Response, options: { head: boolean; baseHeaders?: Record<string, string> }): Promise<void> {
+export async function writeWebResponse(
+  res: ServerResponse,
+  response: Response,
+  options: { head: boolean; baseHeaders?: Record<string, string> },
+): Promise<void> {
   res.statusCode = response.status;
   for (const [name, value] of Object.entries(options.baseHeaders ?? {})) res.setHeader(name, value);
   for (const [name, value] of response.headers) {

@@ -67,7 +67,12 @@ function capture(channel: string, text: string): void {
   if (found.length === 0) return;
   for (const secret of found) leaked.add(secret);
   // Where the write came from, minus this file's own frames.
-  const from = (new Error().stack ?? '').split('\n').slice(1).filter((line) => !line.includes('no-secret-leaks.setup')).slice(0, 4).join('\n');
+  const from = (new Error().stack ?? '')
+    .split('\n')
+    .slice(1)
+    .filter((line) => !line.includes('no-secret-leaks.setup'))
+    .slice(0, 4)
+    .join('\n');
   leaks.push(`${found.map(describeSecret).join(', ')} reached ${channel}: ${maskSecrets(text).trim().slice(0, 300)}\n${from}`);
 }
 
@@ -80,7 +85,10 @@ for (const [method, original] of originalConsole) {
   };
 }
 
-const streams = [['process.stdout', process.stdout], ['process.stderr', process.stderr]] as const;
+const streams = [
+  ['process.stdout', process.stdout],
+  ['process.stderr', process.stderr],
+] as const;
 const originalWrites = streams.map(([, stream]) => stream.write);
 for (const [channel, stream] of streams) {
   const original = stream.write;

@@ -35,16 +35,23 @@ const startedAt = new Date(Date.now() - 5_000);
 
 /** Every registered secret found in any row of any table of ours, as `table: secret kind`. */
 async function secretsStoredAnywhere(db: Db): Promise<string[]> {
-  const tables = resultRows(await db.execute(sql`select table_name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like '%drizzle%' order by 1`)).map((r) => String(r.table_name));
+  const tables = resultRows(
+    await db.execute(sql`select table_name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like '%drizzle%' order by 1`),
+  ).map((r) => String(r.table_name));
   const secrets = [...registeredSecrets().keys()];
-  const list = sql.join(secrets.map((s) => sql`${s}`), sql`, `);
+  const list = sql.join(
+    secrets.map((s) => sql`${s}`),
+    sql`, `,
+  );
   const found: string[] = [];
   for (const table of tables) {
     // Shared PostgreSQL holds every file's rows; the join table can be large and holds only uuids.
     if (table === 'group_members') continue;
-    const rows = resultRows(await db.execute(sql`select distinct s.secret from ${sql.identifier(table)} t
-      cross join unnest(array[${list}]::text[]) as s(secret) where strpos(t::text, s.secret) > 0`));
+    const rows = resultRows(
+      await db.execute(sql`select distinct s.secret from ${sql.identifier(table)} t
+      cross join unnest(array[${list}]::text[]) as s(secret) where strpos(t::text, s.secret) > 0`),
+    );
     for (const r of rows) found.push(`${table}: ${describeSecret(String(r.secret))}`);
   }
   return found;
@@ -97,8 +104,14 @@ describe.each(testDrivers())('no secret in logs, audit rows, replies or stored r
       refused.push((await client.call('GET', '/Users', undefined, { authorization })).status);
       refused.push((await client.call('POST', '/Users', userBody('refused@example.test', { password: 'Refused-Password-5' }), { authorization })).status);
     }
-    expect(statuses.every((s) => s < 400), `statuses ${statuses}`).toBe(true);
-    expect(refused.every((s) => s === 401 || s === 429), `refusals ${refused}`).toBe(true);
+    expect(
+      statuses.every((s) => s < 400),
+      `statuses ${statuses}`,
+    ).toBe(true);
+    expect(
+      refused.every((s) => s === 401 || s === 429),
+      `refusals ${refused}`,
+    ).toBe(true);
 
     // The org's sync log has rows for these calls (revoked and expired tokens are logged in their org).
     const rows = await client.auditRows();
@@ -117,7 +130,10 @@ describe.each(testDrivers())('no secret in logs, audit rows, replies or stored r
     const { db } = handle;
     const client = await scimClientFor(db);
     try {
-      const response = await handleScimRequest(new Request(`${BASE_URL}/${client.token}/Users`, { headers: { authorization: `Bearer ${client.token}` } }), { db, baseUrl: BASE_URL });
+      const response = await handleScimRequest(new Request(`${BASE_URL}/${client.token}/Users`, { headers: { authorization: `Bearer ${client.token}` } }), {
+        db,
+        baseUrl: BASE_URL,
+      });
       expect(response.status).toBe(404);
       expect(await secretsInAuditRows(db, startedAt)).toEqual([]);
     } finally {
@@ -133,13 +149,20 @@ describe.each(testDrivers())('no secret in logs, audit rows, replies or stored r
     const owner = { type: 'account' as const, id: client.ownerAccountId, label: client.ownerEmail };
     const email = `invitee-${Date.now()}@example.test`;
     const { memberId, inviteSecret } = await addMember(db, client.orgId, { givenName: 'Invitee', familyName: 'Person', email, role: 'member' }, owner);
-    await expect(acceptInvite(db, `${inviteSecret.slice(0, -1)}x`, { name: 'Nobody', password: 'Wrong-Invite-Password-6' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(acceptInvite(db, `${inviteSecret.slice(0, -1)}x`, { name: 'Nobody', password: 'Wrong-Invite-Password-6' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await acceptInvite(db, inviteSecret, { name: 'Invitee', password: 'Invitee-Password-7' });
     await expect(acceptInvite(db, inviteSecret, { name: 'Again', password: 'Replayed-Password-8' })).rejects.toMatchObject({ code: 'not_found' });
     await setMemberRole(db, client.orgId, memberId, 'admin', owner);
 
     expect(await authorizeCredentials({ email, password: 'Invitee-Password-7' })).toMatchObject({ email });
-    expect(await authorizeCredentials({ email, password: 'Wrong-Sign-In-Password-9' }, new Request('https://roster.test', { headers: { 'x-forwarded-for': '198.51.100.4' } }))).toBeNull();
+    expect(
+      await authorizeCredentials(
+        { email, password: 'Wrong-Sign-In-Password-9' },
+        new Request('https://roster.test', { headers: { 'x-forwarded-for': '198.51.100.4' } }),
+      ),
+    ).toBeNull();
     expect(await authorizeCredentials({ email: 'nobody@example.test', password: 'Unknown-Account-Password-10' })).toBeNull();
 
     expect([...registeredSecrets().values()].map((e) => e.label)).toEqual(expect.arrayContaining(['SCIM token', 'invite link secret', 'password']));

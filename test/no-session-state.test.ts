@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
  * that get a session of their own (db/client.ts: LISTEN on the direct URL).
  */
 const SESSION_STATE: [RegExp, string][] = [
-  [/pg_advisory_(?:lock|unlock|lock_shared|try_advisory_lock)\s*\(|pg_try_advisory_lock\s*\(/i, 'a session advisory lock (use pg_advisory_xact_lock in a transaction)'],
+  [
+    /pg_advisory_(?:lock|unlock|lock_shared|try_advisory_lock)\s*\(|pg_try_advisory_lock\s*\(/i,
+    'a session advisory lock (use pg_advisory_xact_lock in a transaction)',
+  ],
   [/set_config\s*\([^)]*,\s*false\s*\)/i, 'a session-level set_config (pass true: SET LOCAL)'],
   [/(?:sql|unsafe)\s*\(?\s*[`'"]\s*set\s+(?!local\b)(?:session\s+)?[a-z_.]+\s*(?:=|to\b)/i, 'a session-level SET (use SET LOCAL inside the transaction)'],
   [/(?:sql|unsafe)\s*\(?\s*[`'"]\s*(?:listen|prepare)\s+/i, 'LISTEN or PREPARE by hand (db/client.ts listens on the direct URL)'],
@@ -34,12 +37,12 @@ describe('product code and a transaction pooler', () => {
 
   it('would find one', () => {
     const hit = (text: string) => SESSION_STATE.some(([pattern]) => pattern.test(text));
-    expect(hit("await client`select pg_advisory_lock(${KEY})`")).toBe(true);
+    expect(hit('await client`select pg_advisory_lock(${KEY})`')).toBe(true);
     expect(hit("select set_config('synchronous_commit', 'off', false)")).toBe(true);
     expect(hit('await tx.execute(sql`set synchronous_commit = off`)')).toBe(true);
     expect(hit('await tx.execute(sql`set local synchronous_commit = off`)')).toBe(false);
     expect(hit("select set_config('synchronous_commit', 'off', true)")).toBe(false);
     expect(hit('sql`update members set status = ${s}`')).toBe(false);
-    expect(hit("select pg_advisory_xact_lock(${KEY})")).toBe(false);
+    expect(hit('select pg_advisory_xact_lock(${KEY})')).toBe(false);
   });
 });

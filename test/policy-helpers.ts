@@ -9,13 +9,19 @@ export const SYSTEM = { type: 'system', label: 'test' } as const;
 
 /** The org owner's member row (the person who signed up). */
 export async function ownerOf(db: Db, client: ScimClient) {
-  const [row] = await db.select().from(members).where(and(eq(members.orgId, client.orgId), eq(members.accountId, client.ownerAccountId)));
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.orgId, client.orgId), eq(members.accountId, client.ownerAccountId)));
   if (!row) throw new Error('no owner');
   return row;
 }
 
 export async function memberRow(db: Db, orgId: string, id: string) {
-  const [row] = await db.select().from(members).where(and(eq(members.orgId, orgId), eq(members.id, id)));
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.orgId, orgId), eq(members.id, id)));
   return row;
 }
 

@@ -42,7 +42,12 @@ export async function scimClientFor(db: Db, options: { userAgent?: string; clien
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     };
     registerPasswordsIn(typeof body === 'string' ? parseJsonObject(body) : body, 'password sent over SCIM');
-    const response = await handleScimRequest(new Request(`${BASE_URL}${path}`, init), { db, baseUrl: BASE_URL, clientIp: options.clientIp ?? '203.0.113.9', tokenRatePerMinute: options.tokenRatePerMinute });
+    const response = await handleScimRequest(new Request(`${BASE_URL}${path}`, init), {
+      db,
+      baseUrl: BASE_URL,
+      clientIp: options.clientIp ?? '203.0.113.9',
+      tokenRatePerMinute: options.tokenRatePerMinute,
+    });
     const text = await response.text();
     // No token, invite or password ever comes back, in a body, an error detail or a header.
     assertNoSecretIn(`${[...response.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}\n${text}`, `the response to ${method} ${path.slice(0, 80)}`);
@@ -55,7 +60,11 @@ export async function scimClientFor(db: Db, options: { userAgent?: string; clien
     return auditRowsNow();
   };
   const auditRowsNow = () =>
-    db.select().from(auditEvents).where(and(eq(auditEvents.orgId, org.orgId))).orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id));
+    db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, org.orgId)))
+      .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id));
   return { orgId: org.orgId, slug: org.slug, ownerAccountId: org.accountId, ownerEmail: org.email, token: token.secret, tokenId: token.id, call, auditRows };
 }
 

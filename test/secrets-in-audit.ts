@@ -13,10 +13,15 @@ export async function secretsInAuditRows(db: Db, since: Date): Promise<string[]>
   await flushScimCallLog(db);
   const secrets = [...registeredSecrets().keys()];
   if (secrets.length === 0) return [];
-  const list = sql.join(secrets.map((s) => sql`${s}`), sql`, `);
-  const rows = resultRows(await db.execute(sql`
+  const list = sql.join(
+    secrets.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const rows = resultRows(
+    await db.execute(sql`
     select distinct s.secret from audit_events t cross join unnest(array[${list}]::text[]) as s(secret)
-    where t.occurred_at >= ${since.toISOString()}::timestamptz and strpos(t::text, s.secret) > 0`));
+    where t.occurred_at >= ${since.toISOString()}::timestamptz and strpos(t::text, s.secret) > 0`),
+  );
   return rows.map((r) => String(r.secret));
 }
 

@@ -7,6 +7,13 @@ let counter = 0;
 export async function seedOrg(db: Db, label = 'org') {
   const id = `${label}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
   const email = `owner-${id}@example.test`;
-  const org = await createOrgWithOwner(db, { orgName: `Org ${id}`, slug: id, givenName: 'Olivia', familyName: 'Owner', email, password: 'correct horse battery' });
+  const org = await createOrgWithOwner(db, {
+    orgName: `Org ${id}`,
+    slug: id,
+    givenName: 'Olivia',
+    familyName: 'Owner',
+    email,
+    password: 'correct horse battery',
+  });
   return { ...org, email };
 }

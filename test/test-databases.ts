@@ -17,7 +17,10 @@ async function openScanned(open: () => Promise<DbHandle>): Promise<DbHandle> {
     if (!scanned) {
       scanned = true;
       // A database a test already broke cannot be read: that is the test's business, not a leak.
-      leak = await expectNoSecretInAuditRows(handle.db, fileStartedAt).then(() => undefined, (error: unknown) => (error instanceof Error && error.message.startsWith('A secret') ? error : undefined));
+      leak = await expectNoSecretInAuditRows(handle.db, fileStartedAt).then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error && error.message.startsWith('A secret') ? error : undefined),
+      );
     }
     await handle.close();
     if (leak) throw leak;
@@ -41,7 +44,8 @@ export function testDrivers(options: { pooled?: boolean } = {}): TestDriver[] {
   const url = inject('postgresTestUrl');
   if (url) drivers.push({ driver: 'postgres', open: () => openScanned(() => createDb({ url, poolSize: 5 })) });
   const pooled = inject('poolerTestUrl');
-  if (options.pooled && pooled) drivers.push({ driver: 'pgbouncer', open: () => openScanned(() => createDb({ url: pooled, poolSize: 5, pooler: 'transaction' })) });
+  if (options.pooled && pooled)
+    drivers.push({ driver: 'pgbouncer', open: () => openScanned(() => createDb({ url: pooled, poolSize: 5, pooler: 'transaction' })) });
   return drivers;
 }
 

@@ -18,11 +18,18 @@ export default async function OrgsPage() {
   return (
     <main className="mx-auto max-w-lg px-4 py-12">
       <h1 className="mb-4 text-xl font-semibold">Your organizations</h1>
-      {suspended.length > 0 ? <div className="mb-4"><SuspendedNotice memberships={suspended} /></div> : null}
+      {suspended.length > 0 ? (
+        <div className="mb-4">
+          <SuspendedNotice memberships={suspended} />
+        </div>
+      ) : null}
       {orgs.length === 0 && suspended.length > 0 ? null : orgs.length === 0 ? (
         <p className="text-sm text-slate-600">
           You are not on any team yet. Ask an owner for an invite link, or{' '}
-          <Link className="font-semibold text-indigo-700 underline" href="/sign-up">create an organization</Link>.
+          <Link className="font-semibold text-indigo-700 underline" href="/sign-up">
+            create an organization
+          </Link>
+          .
         </p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200">

@@ -17,7 +17,11 @@ export const accounts = pgTable(
   },
   // Unique among password accounts only: an account made by an org's SSO sign-in (no password)
   // may carry the same email as a password account without either getting the other's access.
-  (t) => [uniqueIndex('accounts_email_uq').on(sql`lower(${t.email})`).where(sql`${t.passwordHash} is not null`)],
+  (t) => [
+    uniqueIndex('accounts_email_uq')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.passwordHash} is not null`),
+  ],
 );
 
 export type Account = typeof accounts.$inferSelect;

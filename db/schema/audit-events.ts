@@ -36,7 +36,9 @@ export const auditEvents = pgTable(
     // The sync log pages by (occurred_at, id) within a filter: each index ends in that order.
     index('audit_events_org_id_action_occurred_at_id_idx').on(t.orgId, t.action, t.occurredAt, t.id),
     // Failures only: the "failed" filter, the card's 24 h error count and its latest failure.
-    index('audit_events_org_id_failures_idx').on(t.orgId, t.occurredAt, t.id).where(sql`${t.status} >= 400`),
+    index('audit_events_org_id_failures_idx')
+      .on(t.orgId, t.occurredAt, t.id)
+      .where(sql`${t.status} >= 400`),
   ],
 );
 

@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { organizations } from './organizations';
 
@@ -86,7 +75,9 @@ export const members = pgTable(
     index('members_account_id_idx').on(t.accountId),
     // The manager foreign key's reverse lookup: without it every DELETE scanned the whole org
     // (65 ms of a 66 ms delete at 100,000 members; 0.8 ms with it).
-    index('members_org_id_manager_id_idx').on(t.orgId, t.managerId).where(sql`${t.managerId} is not null`),
+    index('members_org_id_manager_id_idx')
+      .on(t.orgId, t.managerId)
+      .where(sql`${t.managerId} is not null`),
     // SCIM filters on emails / phoneNumbers match any entry (RFC 7644 §3.4.2.2); `value eq`
     // lookups test containment in the lower-cased array, which these answer (lib/scim/filter).
     index('members_emails_values_idx').using('gin', sql`(lower(${t.emails}::text)::jsonb) jsonb_path_ops`),
@@ -94,7 +85,9 @@ export const members = pgTable(
     // The org's owners, for the last-owner checks (lib/policy/owner-guard). The predicate names
     // role only: a column in a predicate makes its updates non-HOT, and suspends (status) are
     // frequent while role changes are not.
-    index('members_org_id_owners_idx').on(t.orgId).where(sql`${t.role} = 'owner'`),
+    index('members_org_id_owners_idx')
+      .on(t.orgId)
+      .where(sql`${t.role} = 'owner'`),
     uniqueIndex('members_org_id_account_id_uq').on(t.orgId, t.accountId),
     uniqueIndex('members_invite_token_hash_uq').on(t.inviteTokenHash),
     // A manager is another member of the same org; the key carries org_id so it cannot cross orgs.

@@ -44,6 +44,4 @@ export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = (typeof auditActions)[number];
 
 export type AuditActor =
-  | { type: 'account'; id: string; label: string }
-  | { type: 'token'; id: string; label: string }
-  | { type: 'system'; id?: undefined; label: string };
+  { type: 'account'; id: string; label: string } | { type: 'token'; id: string; label: string } | { type: 'system'; id?: undefined; label: string };

@@ -12,7 +12,17 @@ const now = new Date('2026-03-10T12:00:00.000Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
 
 function scimRow(orgId: string, at: Date, extra: Partial<NewAuditEvent> = {}): NewAuditEvent {
-  return { orgId, occurredAt: at, actorType: 'token', actorLabel: 't', action: 'scim.user.list', status: 200, idp: 'entra', summary: { method: 'GET', path: '/Users' }, ...extra };
+  return {
+    orgId,
+    occurredAt: at,
+    actorType: 'token',
+    actorLabel: 't',
+    action: 'scim.user.list',
+    status: 200,
+    idp: 'entra',
+    summary: { method: 'GET', path: '/Users' },
+    ...extra,
+  };
 }
 
 describe('chart buckets', () => {
@@ -47,15 +57,17 @@ describe.each(testDrivers())('sync activity on $driver', ({ open }) => {
   it('counts requests and errors per bucket in SQL, zero-filled, for this org and these filters only', async () => {
     const org = await seedOrg(handle.db, 'chart');
     const other = await seedOrg(handle.db, 'chart-other');
-    await handle.db.insert(auditEvents).values([
-      scimRow(org.orgId, minutesAgo(5)),
-      scimRow(org.orgId, minutesAgo(6), { status: 401, action: 'scim.auth.fail' }),
-      scimRow(org.orgId, minutesAgo(125), { action: 'scim.user.create', status: 201 }),
-      scimRow(org.orgId, minutesAgo(126), { action: 'scim.user.create', status: 409 }),
-      scimRow(org.orgId, minutesAgo(60 * 30)),
-      { orgId: org.orgId, occurredAt: minutesAgo(7), actorType: 'account', action: 'token.create', summary: {} },
-      scimRow(other.orgId, minutesAgo(5)),
-    ]);
+    await handle.db
+      .insert(auditEvents)
+      .values([
+        scimRow(org.orgId, minutesAgo(5)),
+        scimRow(org.orgId, minutesAgo(6), { status: 401, action: 'scim.auth.fail' }),
+        scimRow(org.orgId, minutesAgo(125), { action: 'scim.user.create', status: 201 }),
+        scimRow(org.orgId, minutesAgo(126), { action: 'scim.user.create', status: 409 }),
+        scimRow(org.orgId, minutesAgo(60 * 30)),
+        { orgId: org.orgId, occurredAt: minutesAgo(7), actorType: 'account', action: 'token.create', summary: {} },
+        scimRow(other.orgId, minutesAgo(5)),
+      ]);
     const query = syncLogQuerySchema.parse({ range: '24h' });
     const activity = await findSyncActivity(handle.db, org.orgId, query, resolveWindow(query, now));
     expect(activity.bucketSeconds).toBe(1800);
@@ -94,7 +106,11 @@ describe.each(testDrivers())('sync activity on $driver', ({ open }) => {
     expect(await findSyncHealth(handle.db, org.orgId, now)).toEqual({ lastEventAt: null, lastIdp: null, requests24h: 0, errors24h: 0, latestFailure: null });
     await handle.db.insert(auditEvents).values([
       scimRow(org.orgId, minutesAgo(1), { idp: 'okta' }),
-      scimRow(org.orgId, minutesAgo(2), { action: 'scim.request.invalid', status: 404, summary: { path: '/Userz', error: { detail: 'No SCIM endpoint at /Userz' } } }),
+      scimRow(org.orgId, minutesAgo(2), {
+        action: 'scim.request.invalid',
+        status: 404,
+        summary: { path: '/Userz', error: { detail: 'No SCIM endpoint at /Userz' } },
+      }),
       scimRow(org.orgId, minutesAgo(3), { status: 401, action: 'scim.auth.fail' }),
       scimRow(org.orgId, minutesAgo(60 * 48), { status: 500 }),
     ]);
@@ -108,12 +124,14 @@ describe.each(testDrivers())('sync activity on $driver', ({ open }) => {
     const none = await findSetupSignals(handle.db, org.orgId);
     expect(Object.values(none).every((v) => v === false)).toBe(true);
     const probe = { method: 'GET', path: '/Users', filter: 'userName eq "8b1f2c-probe@nowhere"' };
-    await handle.db.insert(auditEvents).values([
-      scimRow(org.orgId, minutesAgo(9), { summary: probe }),
-      scimRow(org.orgId, minutesAgo(8), { idp: 'okta', summary: { ...probe, filter: 'userName eq "x"' }, status: 500 }),
-      scimRow(org.orgId, minutesAgo(7), { idp: 'onelogin', action: 'scim.group.list' }),
-      scimRow(org.orgId, minutesAgo(6), { idp: 'jumpcloud', action: 'scim.user.create', status: 201 }),
-    ]);
+    await handle.db
+      .insert(auditEvents)
+      .values([
+        scimRow(org.orgId, minutesAgo(9), { summary: probe }),
+        scimRow(org.orgId, minutesAgo(8), { idp: 'okta', summary: { ...probe, filter: 'userName eq "x"' }, status: 500 }),
+        scimRow(org.orgId, minutesAgo(7), { idp: 'onelogin', action: 'scim.group.list' }),
+        scimRow(org.orgId, minutesAgo(6), { idp: 'jumpcloud', action: 'scim.user.create', status: 201 }),
+      ]);
     expect(await findSetupSignals(handle.db, org.orgId)).toEqual({
       authenticated: true,
       userProvisioned: true,
@@ -123,11 +141,13 @@ describe.each(testDrivers())('sync activity on $driver', ({ open }) => {
       oneloginGroups: true,
       jumpcloudTestUser: false,
     });
-    await handle.db.insert(auditEvents).values([
-      scimRow(org.orgId, minutesAgo(5), { idp: 'jumpcloud', action: 'scim.user.delete', status: 204 }),
-      scimRow(org.orgId, minutesAgo(4), { idp: 'okta', summary: probe }),
-      scimRow(org.orgId, minutesAgo(3), { action: 'scim.group.create', status: 201 }),
-    ]);
+    await handle.db
+      .insert(auditEvents)
+      .values([
+        scimRow(org.orgId, minutesAgo(5), { idp: 'jumpcloud', action: 'scim.user.delete', status: 204 }),
+        scimRow(org.orgId, minutesAgo(4), { idp: 'okta', summary: probe }),
+        scimRow(org.orgId, minutesAgo(3), { action: 'scim.group.create', status: 201 }),
+      ]);
     expect(Object.values(await findSetupSignals(handle.db, org.orgId)).every((v) => v === true)).toBe(true);
   });
 

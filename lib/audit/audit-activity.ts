@@ -55,7 +55,15 @@ export async function findSyncActivity(db: DbOrTx, orgId: string, filters: SyncL
   return { from, to: window.to.toISOString(), bucketSeconds: seconds, buckets, requests, errors };
 }
 
-export type FailureDto = { key: string; occurredAt: string; action: string; status: number; path: string | null; scimType: string | null; detail: string | null };
+export type FailureDto = {
+  key: string;
+  occurredAt: string;
+  action: string;
+  status: number;
+  path: string | null;
+  scimType: string | null;
+  detail: string | null;
+};
 export type SyncHealth = { lastEventAt: string | null; lastIdp: string | null; requests24h: number; errors24h: number; latestFailure: FailureDto | null };
 
 /** The card's numbers: the latest SCIM call, and the last 24 hours' requests, errors and latest failure. */
@@ -90,7 +98,15 @@ export async function findSyncHealth(db: DbOrTx, orgId: string, now: Date = new 
     requests24h: Number(day?.requests ?? 0),
     errors24h: Number(day?.errors ?? 0),
     latestFailure: failure
-      ? { key: encodeEventKey({ at: failure.at, id: failure.id }), occurredAt: failure.at, action: failure.action, status: failure.status ?? 0, path: failure.path, scimType: failure.scimType, detail: failure.detail }
+      ? {
+          key: encodeEventKey({ at: failure.at, id: failure.id }),
+          occurredAt: failure.at,
+          action: failure.action,
+          status: failure.status ?? 0,
+          path: failure.path,
+          scimType: failure.scimType,
+          detail: failure.detail,
+        }
       : null,
   };
 }
@@ -115,7 +131,10 @@ function seen(orgId: string, actions: string[], extra: SQL = sql`true`): SQL<boo
   return sql<boolean>`exists (
     select 1 from (
       select status, idp, summary from audit_events
-      where org_id = ${orgId}::uuid and action in (${sql.join(actions.map((a) => sql`${a}`), sql`, `)})
+      where org_id = ${orgId}::uuid and action in (${sql.join(
+        actions.map((a) => sql`${a}`),
+        sql`, `,
+      )})
       order by occurred_at desc limit ${SCAN}
     ) recent where ${extra})`;
 }
@@ -140,7 +159,15 @@ export async function findSetupSignals(db: DbOrTx, orgId: string): Promise<Setup
     })
     .from(organizations)
     .where(eq(organizations.id, orgId));
-  const no = { authenticated: false, userProvisioned: false, groupPushed: false, entraTestConnection: false, oktaLookup: false, oneloginGroups: false, jumpcloudTestUser: false };
+  const no = {
+    authenticated: false,
+    userProvisioned: false,
+    groupPushed: false,
+    entraTestConnection: false,
+    oktaLookup: false,
+    oneloginGroups: false,
+    jumpcloudTestUser: false,
+  };
   if (!row) return no;
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === true || (v as unknown) === 't'])) as SetupSignals;
 }

@@ -12,7 +12,18 @@ const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
 
 /** A SCIM audit row as lib/scim writes it; tests insert them directly. */
 function scimRow(orgId: string, at: Date, extra: Partial<NewAuditEvent> = {}): NewAuditEvent {
-  return { orgId, occurredAt: at, actorType: 'token', actorLabel: 'Entra prod', action: 'scim.user.list', status: 200, idp: 'entra', durationMs: 12, summary: { method: 'GET', path: '/Users' }, ...extra };
+  return {
+    orgId,
+    occurredAt: at,
+    actorType: 'token',
+    actorLabel: 'Entra prod',
+    action: 'scim.user.list',
+    status: 200,
+    idp: 'entra',
+    durationMs: 12,
+    summary: { method: 'GET', path: '/Users' },
+    ...extra,
+  };
 }
 
 async function insert(db: Db, rows: NewAuditEvent[]) {
@@ -31,7 +42,10 @@ describe.each(testDrivers())('sync log on $driver', ({ open }) => {
   it('pages through 250 events newest first, then back, without skipping or repeating', async () => {
     const org = await seedOrg(handle.db, 'keyset');
     // Ten rows share each millisecond, so the id must break ties.
-    await insert(handle.db, Array.from({ length: 250 }, (_, i) => scimRow(org.orgId, minutesAgo(1 + Math.floor(i / 10)))));
+    await insert(
+      handle.db,
+      Array.from({ length: 250 }, (_, i) => scimRow(org.orgId, minutesAgo(1 + Math.floor(i / 10)))),
+    );
     const seen: string[] = [];
     const pages: { newer: string | null; older: string | null; keys: string[] }[] = [];
     let cursor: string | undefined;
@@ -58,7 +72,9 @@ describe.each(testDrivers())('sync log on $driver', ({ open }) => {
   it('keeps microseconds in the cursor, so rows within one millisecond are not skipped', async () => {
     const org = await seedOrg(handle.db, 'micro');
     for (const micros of ['100', '400', '456']) {
-      await handle.db.insert(auditEvents).values({ ...scimRow(org.orgId, now), occurredAt: sql`${'2026-03-10T11:30:00.123' + micros + 'Z'}::timestamptz` as unknown as Date });
+      await handle.db
+        .insert(auditEvents)
+        .values({ ...scimRow(org.orgId, now), occurredAt: sql`${'2026-03-10T11:30:00.123' + micros + 'Z'}::timestamptz` as unknown as Date });
     }
     const window = resolveWindow(q(), now);
     const [first] = await findSyncLogRows(handle.db, org.orgId, q(), window, null, 'older', 1);
@@ -72,7 +88,11 @@ describe.each(testDrivers())('sync log on $driver', ({ open }) => {
     const other = await seedOrg(handle.db, 'filters-other');
     await insert(handle.db, [
       scimRow(org.orgId, minutesAgo(1), { action: 'scim.user.create', status: 201, summary: { method: 'POST', path: '/Users' } }),
-      scimRow(org.orgId, minutesAgo(2), { action: 'scim.user.create', status: 409, summary: { method: 'POST', path: '/Users', error: { scimType: 'uniqueness', detail: 'taken' } } }),
+      scimRow(org.orgId, minutesAgo(2), {
+        action: 'scim.user.create',
+        status: 409,
+        summary: { method: 'POST', path: '/Users', error: { scimType: 'uniqueness', detail: 'taken' } },
+      }),
       scimRow(org.orgId, minutesAgo(3), { action: 'scim.group.patch', status: 204, idp: 'okta' }),
       scimRow(org.orgId, minutesAgo(4), { action: 'scim.group.list', status: 200, idp: 'onelogin' }),
       scimRow(org.orgId, minutesAgo(90), { action: 'scim.user.delete', status: 204 }),
@@ -80,7 +100,8 @@ describe.each(testDrivers())('sync log on $driver', ({ open }) => {
       { orgId: org.orgId, occurredAt: minutesAgo(5), actorType: 'account', action: 'token.create', summary: {} },
       scimRow(other.orgId, minutesAgo(1)),
     ]);
-    const actions = async (params: Record<string, string>) => (await findSyncLogPage(handle.db, org.orgId, q(params), now)).rows.map((r) => `${r.action}:${r.status}`);
+    const actions = async (params: Record<string, string>) =>
+      (await findSyncLogPage(handle.db, org.orgId, q(params), now)).rows.map((r) => `${r.action}:${r.status}`);
     expect(await actions({})).toEqual(['scim.user.create:201', 'scim.user.create:409', 'scim.group.patch:204', 'scim.group.list:200', 'scim.user.delete:204']);
     expect(await actions({ outcome: 'failure' })).toEqual(['scim.user.create:409']);
     expect(await actions({ outcome: 'success', resource: 'User' })).toEqual(['scim.user.create:201', 'scim.user.delete:204']);
@@ -103,7 +124,10 @@ describe.each(testDrivers())('sync log on $driver', ({ open }) => {
         summary: {
           method: 'PATCH',
           path: '/Users/6a3c1f5e-1111-4a55-9d6a-3d1c2b3a4f5e',
-          ops: [{ op: 'Replace', path: 'active' }, { op: 'add', keys: ['name.givenName', 'title'] }],
+          ops: [
+            { op: 'Replace', path: 'active' },
+            { op: 'add', keys: ['name.givenName', 'title'] },
+          ],
           adaptations: ['string boolean coerced'],
           ignoredAttributes: ['urn:ietf:params:scim:schemas:extension:custom:2.0:User:badge'],
           notes: ['1 member value(s) ignored'],

@@ -138,7 +138,13 @@ export async function findSyncLogRows(
 }
 
 /** One page, newest first. One extra row tells whether there is more in the direction of travel. */
-export async function findSyncLogPage(db: DbOrTx, orgId: string, query: SyncLogQuery, now: Date = new Date(), pageSize = SYNC_LOG_PAGE_SIZE): Promise<SyncLogPage> {
+export async function findSyncLogPage(
+  db: DbOrTx,
+  orgId: string,
+  query: SyncLogQuery,
+  now: Date = new Date(),
+  pageSize = SYNC_LOG_PAGE_SIZE,
+): Promise<SyncLogPage> {
   const cursor = decodeEventKey(query.cursor);
   const direction = cursor ? query.dir : 'older';
   const fetched = await findSyncLogRows(db, orgId, query, resolveWindow(query, now), cursor, direction, pageSize + 1);

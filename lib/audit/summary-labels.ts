@@ -17,7 +17,11 @@ const labels: Record<string, string> = {
 export function summaryLabel(key: string): string {
   const known = labels[key];
   if (known) return known;
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_.-]+/g, ' ').trim().toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_.-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words ? `${words[0]?.toUpperCase()}${words.slice(1)}` : key;
 }
 

@@ -5,7 +5,15 @@ const now = new Date('2026-03-10T12:00:00.000Z');
 
 describe('sync log query', () => {
   it('reads the URL leniently: unknown values mean "any", the range defaults to 7 days', () => {
-    const query = syncLogQuerySchema.parse({ outcome: 'maybe', op: 'patch', resource: 'User', idp: ['okta', 'entra'], range: 'forever', cursor: 'x', dir: 'sideways' });
+    const query = syncLogQuerySchema.parse({
+      outcome: 'maybe',
+      op: 'patch',
+      resource: 'User',
+      idp: ['okta', 'entra'],
+      range: 'forever',
+      cursor: 'x',
+      dir: 'sideways',
+    });
     expect(query).toEqual({ op: 'patch', resource: 'User', range: '7d', cursor: 'x', dir: 'older' });
     expect(syncLogQuerySchema.parse({ outcome: '', op: '' })).toEqual({ range: '7d', dir: 'older' });
   });

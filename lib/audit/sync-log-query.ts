@@ -49,7 +49,13 @@ export const syncLogQuerySchema = z.object({
   resource: z.enum(syncResources).optional().catch(undefined),
   idp: z.enum(idpKeys).optional().catch(undefined),
   /** Part of a userName or group displayName, or a SCIM id (issue 13: filter by person). */
-  person: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  person: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   range: z.enum(syncRanges).catch('7d').default('7d'),
   from: dateInput,
   to: dateInput,

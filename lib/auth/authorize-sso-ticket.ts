@@ -16,6 +16,10 @@ export async function authorizeSsoTicket(raw: Partial<Record<string, unknown>>):
   const db = await getDb();
   const redeemed = await consumeSignInTicket(db, ticket);
   if (!redeemed) return null;
-  const [account] = await db.select({ id: accounts.id, email: accounts.email, name: accounts.name }).from(accounts).where(eq(accounts.id, redeemed.accountId)).limit(1);
+  const [account] = await db
+    .select({ id: accounts.id, email: accounts.email, name: accounts.name })
+    .from(accounts)
+    .where(eq(accounts.id, redeemed.accountId))
+    .limit(1);
   return account ? { ...account, method: 'sso', ssoOrgId: redeemed.orgId } : null;
 }

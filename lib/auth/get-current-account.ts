@@ -19,11 +19,7 @@ export const getCurrentAccount = cache(async (): Promise<CurrentAccount | null> 
   const accountId = session?.user?.id;
   if (!accountId) return null;
   const db = await getDb();
-  const [account] = await db
-    .select({ id: accounts.id, email: accounts.email, name: accounts.name })
-    .from(accounts)
-    .where(eq(accounts.id, accountId))
-    .limit(1);
+  const [account] = await db.select({ id: accounts.id, email: accounts.email, name: accounts.name }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
   if (!account) return null;
   const ssoOrgId = (session as { ssoOrgId?: string }).ssoOrgId;
   return ssoOrgId ? { ...account, ssoOrgId } : account;

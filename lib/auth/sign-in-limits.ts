@@ -19,8 +19,5 @@ export async function signInAllowed(db: DbOrTx, email: string, ip: string | null
 
 export async function recordSignInFailure(db: DbOrTx, email: string, ip: string | null): Promise<void> {
   const k = keys(email, ip);
-  await Promise.all([
-    hitRateLimit(db, k.email, rateLimitRules.signInFailurePerEmail),
-    hitRateLimit(db, k.ip, rateLimitRules.signInFailurePerIp),
-  ]);
+  await Promise.all([hitRateLimit(db, k.email, rateLimitRules.signInFailurePerEmail), hitRateLimit(db, k.ip, rateLimitRules.signInFailurePerIp)]);
 }

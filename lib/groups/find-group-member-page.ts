@@ -11,9 +11,16 @@ export type GroupMemberDto = { id: string; name: string; email: string | null; s
  * no OFFSET scans). `after` is the last member id of the previous page.
  */
 export async function findGroupMemberPage(db: DbOrTx, orgId: string, groupId: string, after?: string) {
-  const [group] = await db.select().from(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, groupId))).limit(1);
+  const [group] = await db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.orgId, orgId), eq(groups.id, groupId)))
+    .limit(1);
   if (!group) return null;
-  const [total] = await db.select({ n: count() }).from(groupMembers).where(and(eq(groupMembers.orgId, orgId), eq(groupMembers.groupId, groupId)));
+  const [total] = await db
+    .select({ n: count() })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.orgId, orgId), eq(groupMembers.groupId, groupId)));
   const rows = await db
     .select({ id: members.id, displayName: members.displayName, userName: members.userName, email: members.email, status: members.status })
     .from(groupMembers)

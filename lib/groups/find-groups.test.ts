@@ -16,7 +16,7 @@ describe.each(testDrivers())('groups pages on $driver', ({ open }) => {
   });
   afterAll(() => handle.close());
 
-  it('lists groups with member counts, and pages a group\'s members by keyset without skips or repeats', async () => {
+  it("lists groups with member counts, and pages a group's members by keyset without skips or repeats", async () => {
     const org = await seedOrg(handle.db);
     const ids = await seedMembers(handle.db, org.orgId, 250);
     const big = await handle.db.transaction(async (tx) => {
@@ -30,7 +30,10 @@ describe.each(testDrivers())('groups pages on $driver', ({ open }) => {
       return g;
     });
     const listed = await findGroups(handle.db, org.orgId, { page: 1 });
-    expect(listed.rows.map((r) => [r.displayName, r.memberCount])).toEqual([['Big', 250], ['Small', 3]]);
+    expect(listed.rows.map((r) => [r.displayName, r.memberCount])).toEqual([
+      ['Big', 250],
+      ['Small', 3],
+    ]);
     expect((await findGroups(handle.db, org.orgId, { page: 1, q: 'sma' })).rows.map((r) => r.id)).toEqual([small.id]);
 
     const seen: string[] = [];

@@ -18,14 +18,22 @@ export async function findGroups(db: DbOrTx, orgId: string, query: { q?: string;
   const total = totals?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / GROUPS_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
-  const rows = await db.select().from(groups).where(where).orderBy(asc(sql`lower(${groups.displayName})`), asc(groups.id))
-    .limit(GROUPS_PAGE_SIZE).offset((page - 1) * GROUPS_PAGE_SIZE);
+  const rows = await db
+    .select()
+    .from(groups)
+    .where(where)
+    .orderBy(asc(sql`lower(${groups.displayName})`), asc(groups.id))
+    .limit(GROUPS_PAGE_SIZE)
+    .offset((page - 1) * GROUPS_PAGE_SIZE);
   const ids = rows.map((r) => r.id);
-  const counts = ids.length === 0 ? [] : await db
-    .select({ groupId: groupMembers.groupId, n: count() })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.orgId, orgId), sql`${groupMembers.groupId} = any(${`{${ids.join(',')}}`}::uuid[])`))
-    .groupBy(groupMembers.groupId);
+  const counts =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ groupId: groupMembers.groupId, n: count() })
+          .from(groupMembers)
+          .where(and(eq(groupMembers.orgId, orgId), sql`${groupMembers.groupId} = any(${`{${ids.join(',')}}`}::uuid[])`))
+          .groupBy(groupMembers.groupId);
   const countOf = new Map(counts.map((c) => [c.groupId, c.n]));
   const dtos: GroupRowDto[] = rows.map((r) => ({
     id: r.id,

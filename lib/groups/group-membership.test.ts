@@ -16,7 +16,10 @@ describe.each(testDrivers())('group membership on $driver', ({ open }) => {
   afterAll(() => handle.close());
 
   async function memberCount(orgId: string, groupId: string) {
-    const [row] = await handle.db.select({ n: count() }).from(groupMembers).where(and(eq(groupMembers.orgId, orgId), eq(groupMembers.groupId, groupId)));
+    const [row] = await handle.db
+      .select({ n: count() })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.orgId, orgId), eq(groupMembers.groupId, groupId)));
     return row?.n ?? 0;
   }
 

@@ -7,7 +7,10 @@ export type GroupFields = { displayName: string; externalId: string | null };
 
 export async function insertGroup(tx: Tx, orgId: string, fields: GroupFields): Promise<Group> {
   return withUniqueName(async () => {
-    const [row] = await tx.insert(groups).values({ orgId, ...fields }).returning();
+    const [row] = await tx
+      .insert(groups)
+      .values({ orgId, ...fields })
+      .returning();
     if (!row) throw new Error('insert returned no row');
     return row;
   });
@@ -27,12 +30,24 @@ export async function updateGroup(tx: Tx, orgId: string, groupId: string, fields
 
 /** Memberships go with the group (FK cascade). */
 export async function deleteGroup(tx: Tx, orgId: string, groupId: string): Promise<boolean> {
-  const rows = await tx.delete(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, groupId))).returning({ id: groups.id });
+  const rows = await tx
+    .delete(groups)
+    .where(and(eq(groups.orgId, orgId), eq(groups.id, groupId)))
+    .returning({ id: groups.id });
   return rows.length > 0;
 }
 
-export async function getGroup(tx: Tx | Parameters<typeof insertGroup>[0], orgId: string, groupId: string, options: { forUpdate?: boolean } = {}): Promise<Group | null> {
-  const query = tx.select().from(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, groupId))).limit(1);
+export async function getGroup(
+  tx: Tx | Parameters<typeof insertGroup>[0],
+  orgId: string,
+  groupId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Group | null> {
+  const query = tx
+    .select()
+    .from(groups)
+    .where(and(eq(groups.orgId, orgId), eq(groups.id, groupId)))
+    .limit(1);
   const [row] = options.forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }

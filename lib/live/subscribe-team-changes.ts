@@ -7,10 +7,12 @@ import { createTeamChangeFeed, type TeamChangeFeed } from './team-change-feed';
 const globalForLive = globalThis as unknown as { rosterTeamFeed?: Promise<TeamChangeFeed> };
 
 function feed(): Promise<TeamChangeFeed> {
-  globalForLive.rosterTeamFeed ??= getDbHandle().then((handle) => createTeamChangeFeed(handle)).catch((error: unknown) => {
-    globalForLive.rosterTeamFeed = undefined;
-    throw error;
-  });
+  globalForLive.rosterTeamFeed ??= getDbHandle()
+    .then((handle) => createTeamChangeFeed(handle))
+    .catch((error: unknown) => {
+      globalForLive.rosterTeamFeed = undefined;
+      throw error;
+    });
   return globalForLive.rosterTeamFeed;
 }
 

@@ -31,10 +31,12 @@ describe.each(testDrivers())('team change notifications on $driver', ({ open }) 
     handles.push(handle);
     const received: string[] = [];
     const unlisten = await listenOn(handle)(TEAM_CHANNEL, (p) => received.push(p));
-    await handle.db.transaction(async (tx) => {
-      await notifyTeamChanged(tx, '11111111-1111-4111-8111-111111111111');
-      tx.rollback();
-    }).catch(() => {});
+    await handle.db
+      .transaction(async (tx) => {
+        await notifyTeamChanged(tx, '11111111-1111-4111-8111-111111111111');
+        tx.rollback();
+      })
+      .catch(() => {});
     await handle.db.transaction((tx) => notifyTeamChanged(tx, '22222222-2222-4222-8222-222222222222'));
     await expect.poll(() => received, { timeout: 5000 }).toEqual(['22222222-2222-4222-8222-222222222222']);
     await unlisten();

@@ -72,18 +72,22 @@ function pollFeed(emitter: EventEmitter, db: DbHandle['db'], pollMs: number): So
 
   const check = async (orgIds: string[]): Promise<Map<string, { changed: boolean; next: { since: string; count: number } }>> => {
     const windows = orgIds.map((orgId) => ({ org_id: orgId, since: seen.get(orgId)?.since ?? null }));
-    const rows = resultRows(await db.execute(sql`
+    const rows = resultRows(
+      await db.execute(sql`
       select w.org_id,
         (select count(*) from audit_events e where e.org_id = w.org_id and e.occurred_at >= w.since) as in_last_window,
         (select count(*) from audit_events e where e.org_id = w.org_id and e.occurred_at >= now() - make_interval(secs => ${COMMIT_SLACK_SECONDS})) as in_next_window,
         to_json(now() - make_interval(secs => ${COMMIT_SLACK_SECONDS}))#>>'{}' as next_since
-      from jsonb_to_recordset(${JSON.stringify(windows)}::jsonb) as w(org_id uuid, since timestamptz)`));
-    return new Map(rows.map((row) => {
-      const orgId = String(row.org_id);
-      const before = seen.get(orgId);
-      const changed = before !== undefined && Number(row.in_last_window) > before.count;
-      return [orgId, { changed, next: { since: String(row.next_since), count: Number(row.in_next_window) } }];
-    }));
+      from jsonb_to_recordset(${JSON.stringify(windows)}::jsonb) as w(org_id uuid, since timestamptz)`),
+    );
+    return new Map(
+      rows.map((row) => {
+        const orgId = String(row.org_id);
+        const before = seen.get(orgId);
+        const changed = before !== undefined && Number(row.in_last_window) > before.count;
+        return [orgId, { changed, next: { since: String(row.next_since), count: Number(row.in_next_window) } }];
+      }),
+    );
   };
 
   const poll = async () => {

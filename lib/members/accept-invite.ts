@@ -36,10 +36,7 @@ export async function acceptInvite(db: Db, secret: string, who: InviteAcceptor):
       if ('accountId' in who) {
         ({ accountId, label } = who);
       } else {
-        const [account] = await tx
-          .insert(accounts)
-          .values({ email: invite.email, name: who.name, passwordHash })
-          .returning({ id: accounts.id });
+        const [account] = await tx.insert(accounts).values({ email: invite.email, name: who.name, passwordHash }).returning({ id: accounts.id });
         if (!account) throw new Error('insert returned no row');
         accountId = account.id;
         label = invite.email;

@@ -19,9 +19,17 @@ describe.each(testDrivers())('what admins may do on $driver', ({ open }) => {
 
   it('an admin adds a member or an admin by hand, never an owner', async () => {
     const client = await scimClientFor(handle.db);
-    const added = await addMember(handle.db, client.orgId, { givenName: 'Ann', familyName: 'Admin', email: `ann-${client.slug}@example.test`, role: 'admin' }, SYSTEM, 'admin');
+    const added = await addMember(
+      handle.db,
+      client.orgId,
+      { givenName: 'Ann', familyName: 'Admin', email: `ann-${client.slug}@example.test`, role: 'admin' },
+      SYSTEM,
+      'admin',
+    );
     expect((await memberRow(handle.db, client.orgId, added.memberId))?.role).toBe('admin');
-    await expect(addMember(handle.db, client.orgId, { givenName: 'Oz', familyName: 'Owner', email: `oz-${client.slug}@example.test`, role: 'owner' }, SYSTEM, 'admin')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      addMember(handle.db, client.orgId, { givenName: 'Oz', familyName: 'Owner', email: `oz-${client.slug}@example.test`, role: 'owner' }, SYSTEM, 'admin'),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     const team = await findTeamMembers(handle.db, client.orgId, { page: 1 });
     expect(team.rows.map((r) => r.email)).not.toContain(`oz-${client.slug}@example.test`);
   });

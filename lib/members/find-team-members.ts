@@ -52,8 +52,16 @@ export async function findTeamMembers(db: DbOrTx, orgId: string, query: Omit<Tea
     .orderBy(...orderings[query.sort ?? 'newest'])
     .limit(TEAM_PAGE_SIZE)
     .offset((page - 1) * TEAM_PAGE_SIZE);
-  const groupNames = await findGroupNamesForMembers(db, orgId, rows.map((m) => m.id));
-  const roleSources = await findRoleSources(db, orgId, rows.map((m) => m.id));
+  const groupNames = await findGroupNamesForMembers(
+    db,
+    orgId,
+    rows.map((m) => m.id),
+  );
+  const roleSources = await findRoleSources(
+    db,
+    orgId,
+    rows.map((m) => m.id),
+  );
   return {
     total,
     page,

@@ -32,7 +32,10 @@ describe.each(testDrivers())('invite links for people the directory provisioned,
     expect(await getPendingInvite(handle.db, first.inviteSecret)).toBeNull();
     await acceptInvite(handle.db, second.inviteSecret, { name: 'Bo', password: 'a long password 1' });
     await expect(acceptInvite(handle.db, second.inviteSecret, { name: 'Bo', password: 'a long password 1' })).rejects.toThrow(/invalid or has expired/);
-    const audit = await handle.db.select({ action: auditEvents.action, summary: auditEvents.summary }).from(auditEvents).where(and(eq(auditEvents.orgId, org.orgId), eq(auditEvents.resourceId, bo.id)));
+    const audit = await handle.db
+      .select({ action: auditEvents.action, summary: auditEvents.summary })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, org.orgId), eq(auditEvents.resourceId, bo.id)));
     expect(audit.map((a) => a.action).sort()).toEqual(['member.invite.accept', 'member.invite.create', 'member.invite.create']);
     expect(JSON.stringify(audit)).not.toContain(second.inviteSecret);
     await expect(issueInvite(handle.db, org.orgId, bo.id, actor)).rejects.toThrow(/already has an account/);
@@ -42,7 +45,10 @@ describe.each(testDrivers())('invite links for people the directory provisioned,
     const org = await seedOrg(handle.db, 'inv-sus');
     const cy = await scimMember(org.orgId, `cy-${org.slug}@corp.test`);
     const { inviteSecret } = await issueInvite(handle.db, org.orgId, cy.id, actor);
-    await handle.db.update(members).set({ status: 'suspended' }).where(and(eq(members.orgId, org.orgId), eq(members.id, cy.id)));
+    await handle.db
+      .update(members)
+      .set({ status: 'suspended' })
+      .where(and(eq(members.orgId, org.orgId), eq(members.id, cy.id)));
     expect(await getPendingInvite(handle.db, inviteSecret)).toBeNull();
     await expect(acceptInvite(handle.db, inviteSecret, { name: 'Cy', password: 'a long password 1' })).rejects.toBeInstanceOf(AppError);
     await expect(issueInvite(handle.db, org.orgId, cy.id, actor)).rejects.toThrow(/suspended by the directory/);

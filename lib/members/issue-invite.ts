@@ -29,7 +29,14 @@ export async function issueInvite(db: Db, orgId: string, memberId: string, actor
       .update(members)
       .set({ inviteTokenHash: sha256Hex(inviteSecret), inviteExpiresAt: new Date(Date.now() + INVITE_TTL_DAYS * 86_400_000) })
       .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
-    await recordAuditEvent(tx, { orgId, action: 'member.invite.create', actor, resourceType: 'Member', resourceId: memberId, summary: { reissue: member.reissue !== null } });
+    await recordAuditEvent(tx, {
+      orgId,
+      action: 'member.invite.create',
+      actor,
+      resourceType: 'Member',
+      resourceId: memberId,
+      summary: { reissue: member.reissue !== null },
+    });
     return { inviteSecret };
   });
 }

@@ -30,7 +30,11 @@ export async function removeMember(db: Db, orgId: string, memberId: string, acto
     if (owners.length === 1 && owners[0] === memberId) {
       throw new AppError('conflict', 'This is the last owner: make someone else an owner first');
     }
-    const [target] = await tx.select({ source: members.source, role: members.role }).from(members).where(and(eq(members.orgId, orgId), eq(members.id, memberId))).for('update');
+    const [target] = await tx
+      .select({ source: members.source, role: members.role })
+      .from(members)
+      .where(and(eq(members.orgId, orgId), eq(members.id, memberId)))
+      .for('update');
     if (!target) throw new AppError('not_found', 'That member is no longer on the team');
     // Admins may remove people added by hand, never an owner (README "Access policy").
     if (target.role === 'owner' && actorRole !== 'owner') throw new AppError('forbidden', 'Only owners can remove an owner');

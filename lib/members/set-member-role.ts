@@ -23,7 +23,10 @@ export async function setMemberRole(db: Db, orgId: string, memberId: string, rol
     const where = and(eq(members.orgId, orgId), eq(members.id, memberId));
     const [before] = await tx.select({ role: members.role }).from(members).where(where).for('update');
     if (!before) throw new AppError('not_found', 'That member is no longer on the team');
-    await tx.update(members).set({ grantedRole: role, updatedAt: sql`now()` }).where(where);
+    await tx
+      .update(members)
+      .set({ grantedRole: role, updatedAt: sql`now()` })
+      .where(where);
     await recomputeRoles(tx, orgId, { ids: [memberId] });
     const source = (await findRoleSources(tx, orgId, [memberId])).get(memberId);
     if (source && source.role !== role && source.role === before.role && source.via !== 'hand') {

@@ -21,20 +21,33 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
   afterAll(() => handle.close());
 
   async function ownerOf(orgId: string) {
-    const [owner] = await handle.db.select().from(members).where(and(eq(members.orgId, orgId), eq(members.role, 'owner')));
+    const [owner] = await handle.db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, orgId), eq(members.role, 'owner')));
     if (!owner) throw new Error('no owner');
     return owner;
   }
 
   it('adds a member by hand with an audit row, and refuses the same email twice', async () => {
     const org = await seedOrg(handle.db);
-    const { memberId, inviteSecret } = await addMember(handle.db, org.orgId, { givenName: 'Mia', familyName: 'Member', email: 'mia@example.test', role: 'member' }, actor);
+    const { memberId, inviteSecret } = await addMember(
+      handle.db,
+      org.orgId,
+      { givenName: 'Mia', familyName: 'Member', email: 'mia@example.test', role: 'member' },
+      actor,
+    );
     expect(inviteSecret).toMatch(/^rsi_[\w-]{43}$/);
     const team = await findTeamMembers(handle.db, org.orgId, { page: 1 });
     expect(team.rows.map((r) => [r.name, r.role, r.source, r.invitePending])).toContainEqual(['Mia Member', 'member', 'manual', true]);
-    const audit = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.orgId, org.orgId), eq(auditEvents.resourceId, memberId)));
+    const audit = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, org.orgId), eq(auditEvents.resourceId, memberId)));
     expect(audit.map((a) => a.action)).toEqual(['member.create']);
-    await expect(addMember(handle.db, org.orgId, { givenName: 'Mia', familyName: 'Again', email: 'MIA@example.test', role: 'member' }, actor)).rejects.toMatchObject({ code: 'conflict', field: 'email' });
+    await expect(
+      addMember(handle.db, org.orgId, { givenName: 'Mia', familyName: 'Again', email: 'MIA@example.test', role: 'member' }, actor),
+    ).rejects.toMatchObject({ code: 'conflict', field: 'email' });
   });
 
   it('never lets the last owner be demoted or removed, but allows it once there is another', async () => {
@@ -47,7 +60,12 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
     await setMemberRole(handle.db, org.orgId, owner.id, 'admin', actor);
     await expect(setMemberRole(handle.db, org.orgId, memberId, 'member', actor)).rejects.toThrow(/last owner/);
     const roles = await handle.db.select({ id: members.id, role: members.role }).from(members).where(eq(members.orgId, org.orgId));
-    expect(roles).toEqual(expect.arrayContaining([{ id: memberId, role: 'owner' }, { id: owner.id, role: 'admin' }]));
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        { id: memberId, role: 'owner' },
+        { id: owner.id, role: 'admin' },
+      ]),
+    );
   });
 
   it('keeps one owner when two owners demote each other at the same time', async () => {
@@ -59,7 +77,10 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
       setMemberRole(handle.db, org.orgId, memberId, 'member', actor),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const owners = await handle.db.select().from(members).where(and(eq(members.orgId, org.orgId), eq(members.role, 'owner')));
+    const owners = await handle.db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, org.orgId), eq(members.role, 'owner')));
     expect(owners).toHaveLength(1);
   });
 
@@ -69,14 +90,22 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
     const { memberId } = await addMember(handle.db, b.orgId, { givenName: 'Bea', familyName: 'Member', email: 'bea@example.test', role: 'member' }, actor);
     await expect(setMemberRole(handle.db, a.orgId, memberId, 'owner', actor)).rejects.toMatchObject({ code: 'not_found' });
     await expect(removeMember(handle.db, a.orgId, memberId, actor)).rejects.toMatchObject({ code: 'not_found' });
-    const [bea] = await handle.db.select().from(members).where(and(eq(members.orgId, b.orgId), eq(members.id, memberId)));
+    const [bea] = await handle.db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, b.orgId), eq(members.id, memberId)));
     expect(bea?.role).toBe('member');
   });
 
   it('sorts by newest (the default: someone just added is on page 1), oldest, name and last change', async () => {
     const org = await seedOrg(handle.db);
     for (let i = 0; i < 55; i++) {
-      await addMember(handle.db, org.orgId, { givenName: 'Person', familyName: String(i).padStart(2, '0'), email: `s${i}@example.test`, role: 'member' }, actor);
+      await addMember(
+        handle.db,
+        org.orgId,
+        { givenName: 'Person', familyName: String(i).padStart(2, '0'), email: `s${i}@example.test`, role: 'member' },
+        actor,
+      );
     }
     const { memberId } = await addMember(handle.db, org.orgId, { givenName: 'aaron', familyName: 'Zed', email: 'zed@example.test', role: 'member' }, actor);
     const newest = await findTeamMembers(handle.db, org.orgId, { page: 1 });
@@ -105,18 +134,38 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
     expect(second.rows).toHaveLength(11);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(61);
     const found = await findTeamMembers(handle.db, org.orgId, { page: 1, q: 'person 5' });
-    expect(found.rows.map((r) => r.name).sort()).toEqual(['Person 5', 'Person 50', 'Person 51', 'Person 52', 'Person 53', 'Person 54', 'Person 55', 'Person 56', 'Person 57', 'Person 58', 'Person 59']);
+    expect(found.rows.map((r) => r.name).sort()).toEqual([
+      'Person 5',
+      'Person 50',
+      'Person 51',
+      'Person 52',
+      'Person 53',
+      'Person 54',
+      'Person 55',
+      'Person 56',
+      'Person 57',
+      'Person 58',
+      'Person 59',
+    ]);
     expect((await findTeamMembers(handle.db, org.orgId, { page: 1, q: '100%_' })).total).toBe(0);
     expect((await findTeamMembers(handle.db, org.orgId, { page: 1, source: 'scim' })).total).toBe(0);
   });
 
   it('links the member to a new account through the invite link, once', async () => {
     const org = await seedOrg(handle.db);
-    const { memberId, inviteSecret } = await addMember(handle.db, org.orgId, { givenName: 'Ivy', familyName: 'Member', email: `ivy-${org.orgId}@example.test`, role: 'member' }, actor);
+    const { memberId, inviteSecret } = await addMember(
+      handle.db,
+      org.orgId,
+      { givenName: 'Ivy', familyName: 'Member', email: `ivy-${org.orgId}@example.test`, role: 'member' },
+      actor,
+    );
     expect(await getPendingInvite(handle.db, 'rsi_wrong')).toBeNull();
     const invite = await acceptInvite(handle.db, inviteSecret, { name: 'Ivy', password: 'correct horse battery' });
     expect(invite.memberId).toBe(memberId);
-    const [row] = await handle.db.select().from(members).where(and(eq(members.orgId, org.orgId), eq(members.id, memberId)));
+    const [row] = await handle.db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, org.orgId), eq(members.id, memberId)));
     expect(row?.accountId).not.toBeNull();
     expect(row?.inviteTokenHash).toBeNull();
     await expect(acceptInvite(handle.db, inviteSecret, { name: 'Eve', password: 'correct horse battery' })).rejects.toMatchObject({ code: 'not_found' });
@@ -128,9 +177,15 @@ describe.each(testDrivers())('SCIM-managed members on $driver', ({ open }) => {
     const handle = await open();
     try {
       const org = await seedOrg(handle.db);
-      const [row] = await handle.db.insert(members).values({ orgId: org.orgId, userName: 'idp@example.test', email: 'idp@example.test', source: 'scim' }).returning();
+      const [row] = await handle.db
+        .insert(members)
+        .values({ orgId: org.orgId, userName: 'idp@example.test', email: 'idp@example.test', source: 'scim' })
+        .returning();
       await expect(removeMember(handle.db, org.orgId, row?.id ?? '', actor)).rejects.toThrow(/identity provider/);
-      const still = await handle.db.select().from(members).where(and(eq(members.orgId, org.orgId), eq(members.id, row?.id ?? '')));
+      const still = await handle.db
+        .select()
+        .from(members)
+        .where(and(eq(members.orgId, org.orgId), eq(members.id, row?.id ?? '')));
       expect(still).toHaveLength(1);
     } finally {
       await handle.close();

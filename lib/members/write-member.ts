@@ -14,7 +14,10 @@ import { memberColumns, type MemberFields } from './member-fields';
  */
 export async function insertMember(tx: Tx, orgId: string, fields: MemberFields, source: MemberSource): Promise<Member> {
   return withConstraintErrors(async () => {
-    const [row] = await tx.insert(members).values({ orgId, source, ...memberColumns(fields) }).returning();
+    const [row] = await tx
+      .insert(members)
+      .values({ orgId, source, ...memberColumns(fields) })
+      .returning();
     if (!row) throw new Error('insert returned no row');
     return row;
   });
@@ -25,12 +28,24 @@ export async function insertMember(tx: Tx, orgId: string, fields: MemberFields, 
  * BEGIN/COMMIT (SCIM creates: the bulk of an initial sync). `audit` names no resource id: the
  * new row's id is filled in by the statement.
  */
-export async function insertMemberAudited(db: DbOrTx, orgId: string, fields: MemberFields, source: MemberSource, audit: AuditEventInput, role: MemberRole = 'member'): Promise<Member> {
+export async function insertMemberAudited(
+  db: DbOrTx,
+  orgId: string,
+  fields: MemberFields,
+  source: MemberSource,
+  audit: AuditEventInput,
+  role: MemberRole = 'member',
+): Promise<Member> {
   return withConstraintErrors(async () => {
     // `role` is the org's default role for provisioned people (lib/policy): a new person is in no
     // group yet, so that is their whole effective role.
-    const insert = db.insert(members).values({ orgId, source, role, ...memberColumns(fields) }).returning();
-    const rows = resultRows(await db.execute(sql`with m as (${insert.getSQL()}), logged as (${auditInsertFrom(audit, sql`m`, sql`m.id::text`)}) select m.* from m`));
+    const insert = db
+      .insert(members)
+      .values({ orgId, source, role, ...memberColumns(fields) })
+      .returning();
+    const rows = resultRows(
+      await db.execute(sql`with m as (${insert.getSQL()}), logged as (${auditInsertFrom(audit, sql`m`, sql`m.id::text`)}) select m.* from m`),
+    );
     if (!rows[0]) throw new Error('insert returned no row');
     return mapRow(members, rows[0]);
   });

@@ -14,7 +14,14 @@ describe.each(testDrivers())('createOrgWithOwner on $driver', ({ open }) => {
   });
   afterAll(() => handle.close());
 
-  const input = (slug: string, email: string) => ({ orgName: 'Acme', slug, givenName: 'Ada', familyName: 'Lovelace', email, password: 'correct horse battery' });
+  const input = (slug: string, email: string) => ({
+    orgName: 'Acme',
+    slug,
+    givenName: 'Ada',
+    familyName: 'Lovelace',
+    email,
+    password: 'correct horse battery',
+  });
 
   it('creates the org, the account and its owner membership, with an audit row', async () => {
     const slug = `acme-${Date.now()}`;
@@ -35,7 +42,10 @@ describe.each(testDrivers())('createOrgWithOwner on $driver', ({ open }) => {
     const error = await createOrgWithOwner(handle.db, input(slug, `${slug}-b@example.test`)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'conflict', field: 'slug' });
-    const orphan = await handle.db.select().from(accounts).where(sql`lower(${accounts.email}) = ${`${slug}-b@example.test`}`);
+    const orphan = await handle.db
+      .select()
+      .from(accounts)
+      .where(sql`lower(${accounts.email}) = ${`${slug}-b@example.test`}`);
     expect(orphan).toEqual([]);
   });
 
@@ -44,7 +54,10 @@ describe.each(testDrivers())('createOrgWithOwner on $driver', ({ open }) => {
     await createOrgWithOwner(handle.db, input(slug, `${slug}@example.test`));
     const error = await createOrgWithOwner(handle.db, input(`${slug}-2`, `${slug}@example.test`.toUpperCase())).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'conflict', field: 'email' });
-    const orgs = await handle.db.select().from(organizations).where(and(eq(organizations.slug, `${slug}-2`)));
+    const orgs = await handle.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.slug, `${slug}-2`)));
     expect(orgs).toEqual([]);
   });
 });

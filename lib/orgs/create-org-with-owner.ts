@@ -16,10 +16,7 @@ export async function createOrgWithOwner(db: Db, input: SignUpInput): Promise<Cr
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
-      const [org] = await tx
-        .insert(organizations)
-        .values({ slug: input.slug, name: input.orgName })
-        .returning({ id: organizations.id });
+      const [org] = await tx.insert(organizations).values({ slug: input.slug, name: input.orgName }).returning({ id: organizations.id });
       const [account] = await tx
         .insert(accounts)
         .values({ email: input.email, name: fullName(input), passwordHash })

@@ -22,7 +22,16 @@ export async function findSuspendedMemberships(db: DbOrTx, where: { accountId: s
   const owners = await db
     .select({ orgId: members.orgId, displayName: members.displayName, userName: members.userName, email: members.email })
     .from(members)
-    .where(and(inArray(members.orgId, orgs.map((o) => o.orgId)), eq(members.role, 'owner'), eq(members.status, 'active')))
+    .where(
+      and(
+        inArray(
+          members.orgId,
+          orgs.map((o) => o.orgId),
+        ),
+        eq(members.role, 'owner'),
+        eq(members.status, 'active'),
+      ),
+    )
     .orderBy(asc(members.userName))
     .limit(50);
   return orgs.map((o) => ({

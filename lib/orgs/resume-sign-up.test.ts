@@ -11,7 +11,14 @@ describe.each(testDrivers())('findSignUpToResume on $driver', ({ open }) => {
   });
   afterAll(() => handle.close());
 
-  const input = (slug: string, email: string, password = 'correct horse battery') => ({ orgName: 'Acme', slug, givenName: 'Ada', familyName: 'Lovelace', email, password });
+  const input = (slug: string, email: string, password = 'correct horse battery') => ({
+    orgName: 'Acme',
+    slug,
+    givenName: 'Ada',
+    familyName: 'Lovelace',
+    email,
+    password,
+  });
 
   it('resumes a sign-up sent again with the same email, password and URL name', async () => {
     const slug = `resume-${Date.now()}`;

@@ -54,7 +54,9 @@ async function applyHeld(db: Db, orgId: string, actor: AuditActor): Promise<{ su
  */
 export async function keepHeldDeprovisions(db: Db, orgId: string, actor: AuditActor): Promise<number> {
   return db.transaction(async (tx) => {
-    const kept = resultRows(await tx.execute(sql`update held_deprovisions set state = 'kept' where org_id = ${orgId}::uuid and state = 'held' returning member_id`)).length;
+    const kept = resultRows(
+      await tx.execute(sql`update held_deprovisions set state = 'kept' where org_id = ${orgId}::uuid and state = 'held' returning member_id`),
+    ).length;
     await notifyTeamChanged(tx, orgId);
     await recordAuditEvent(tx, { orgId, action: 'policy.deprovision.keep', actor, resourceType: 'Member', summary: { kept } });
     return kept;
@@ -64,7 +66,9 @@ export async function keepHeldDeprovisions(db: Db, orgId: string, actor: AuditAc
 /** Releases everyone kept: the IdP may deprovision them again (through the guard as usual). */
 export async function releaseKeptDeprovisions(db: Db, orgId: string, actor: AuditActor): Promise<number> {
   return db.transaction(async (tx) => {
-    const released = resultRows(await tx.execute(sql`delete from held_deprovisions where org_id = ${orgId}::uuid and state = 'kept' returning member_id`)).length;
+    const released = resultRows(
+      await tx.execute(sql`delete from held_deprovisions where org_id = ${orgId}::uuid and state = 'kept' returning member_id`),
+    ).length;
     await recordAuditEvent(tx, { orgId, action: 'policy.deprovision.release', actor, resourceType: 'Member', summary: { released } });
     return released;
   });

@@ -35,7 +35,10 @@ export async function checkDeprovision(tx: Tx, orgId: string, memberId: string, 
   );
   if (!state) throw new Error('guard state query returned no row');
   if (state.own_hold === 'kept') {
-    throw new PolicyError('deprovision-kept', 'Refused: an owner chose to keep this person after a mass deprovisioning was held. An owner can release them under Security → Directory Sync → Held deprovisions; then this request succeeds on retry.');
+    throw new PolicyError(
+      'deprovision-kept',
+      'Refused: an owner chose to keep this person after a mass deprovisioning was held. An owner can release them under Security → Directory Sync → Held deprovisions; then this request succeeds on retry.',
+    );
   }
   if (state.enabled === true) {
     const threshold = Number(state.threshold);

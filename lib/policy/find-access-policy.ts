@@ -32,7 +32,12 @@ export async function findAccessPolicy(db: DbOrTx, orgId: string): Promise<Acces
   const refusal = resultRows(refusals)[0];
   return {
     policy,
-    mappings: resultRows(mappings).map((r) => ({ groupId: String(r.group_id), groupName: String(r.display_name), role: r.role as MemberRole, members: Number(r.members) })),
+    mappings: resultRows(mappings).map((r) => ({
+      groupId: String(r.group_id),
+      groupName: String(r.display_name),
+      role: r.role as MemberRole,
+      members: Number(r.members),
+    })),
     groups: resultRows(groups).map((r) => ({ id: String(r.id), name: String(r.display_name) })),
     lastOwnerRefusal: refusal
       ? { occurredAt: new Date(refusal.occurred_at as string).toISOString(), method: String(refusal.method ?? ''), path: String(refusal.path ?? '') }

@@ -26,8 +26,12 @@ export async function findHeldDeprovisions(db: DbOrTx, orgId: string, limit = 20
   const total = resultRows(counts)[0];
   return {
     rows: resultRows(rows).map((r) => ({
-      memberId: String(r.member_id), name: String(r.name), kind: r.kind as 'suspend' | 'delete', state: r.state as 'held' | 'kept',
-      requests: Number(r.requests), firstRequestedAt: new Date(r.first_requested_at as string).toISOString(),
+      memberId: String(r.member_id),
+      name: String(r.name),
+      kind: r.kind as 'suspend' | 'delete',
+      state: r.state as 'held' | 'kept',
+      requests: Number(r.requests),
+      firstRequestedAt: new Date(r.first_requested_at as string).toISOString(),
     })),
     held: Number(total?.held ?? 0),
     kept: Number(total?.kept ?? 0),

@@ -39,7 +39,8 @@ export async function findRoleSources(db: DbOrTx, orgId: string, memberIds: stri
     let source: RoleSource;
     if (group) source = { role, via: 'group', label: `via ${group}`, group };
     else if (row.granted_role === role && role !== 'member') source = { role, via: 'hand', label: 'granted by hand' };
-    else if (row.source === 'scim' && row.default_role === role && role !== 'member') source = { role, via: 'default', label: 'default for provisioned people' };
+    else if (row.source === 'scim' && row.default_role === role && role !== 'member')
+      source = { role, via: 'default', label: 'default for provisioned people' };
     else source = { role, via: role === row.granted_role ? 'hand' : 'none', label: '' };
     sources.set(String(row.id), source);
   }

@@ -21,8 +21,7 @@ const RANKED = sql.raw(`array['member','admin','owner']`);
  */
 export async function recomputeRoles(tx: Tx, orgId: string, scope: RecomputeScope): Promise<number> {
   if (typeof scope === 'object' && 'ids' in scope && scope.ids.length === 0) return 0;
-  const inScope =
-    scope === 'org' ? sql`true` : 'ids' in scope ? sql`t.id = any(${`{${scope.ids.join(',')}}`}::uuid[])` : sql`t.id in (${scope.select})`;
+  const inScope = scope === 'org' ? sql`true` : 'ids' in scope ? sql`t.id = any(${`{${scope.ids.join(',')}}`}::uuid[])` : sql`t.id in (${scope.select})`;
   const rows = await tx.execute(sql`
     with computed as (
       select t.id, (${RANKED})[greatest(

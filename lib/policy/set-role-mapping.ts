@@ -22,13 +22,20 @@ export async function setRoleMapping(db: Db, orgId: string, groupId: string, rol
     if (role === null) {
       await tx.delete(roleMappings).where(and(eq(roleMappings.orgId, orgId), eq(roleMappings.groupId, groupId)));
     } else {
-      await tx.insert(roleMappings).values({ orgId, groupId, role }).onConflictDoUpdate({ target: [roleMappings.orgId, roleMappings.groupId], set: { role } });
+      await tx
+        .insert(roleMappings)
+        .values({ orgId, groupId, role })
+        .onConflictDoUpdate({ target: [roleMappings.orgId, roleMappings.groupId], set: { role } });
     }
     const rolesMoved = await recomputeRoles(tx, orgId, groupAndElevated(orgId, groupId));
     await assertActiveOwnerRemains(tx, orgId);
     if (rolesMoved > 0) await notifyTeamChanged(tx, orgId);
     await recordAuditEvent(tx, {
-      orgId, action: 'policy.role-mapping.set', actor, resourceType: 'Group', resourceId: groupId,
+      orgId,
+      action: 'policy.role-mapping.set',
+      actor,
+      resourceType: 'Group',
+      resourceId: groupId,
       summary: { group: group.displayName, role: role ?? 'none', rolesMoved },
     });
     return { rolesMoved };

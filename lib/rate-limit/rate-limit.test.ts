@@ -16,7 +16,13 @@ describe.each(testDrivers())('fixed-window rate limits on $driver', ({ open }) =
     expect((await peekRateLimit(handle.db, key, rule)).count).toBe(0);
     const outcomes = [];
     for (let i = 0; i < 5; i++) outcomes.push(await hitRateLimit(handle.db, key, rule));
-    expect(outcomes.map((o) => [o.count, o.allowed])).toEqual([[1, true], [2, true], [3, true], [4, false], [5, false]]);
+    expect(outcomes.map((o) => [o.count, o.allowed])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+      [4, false],
+      [5, false],
+    ]);
     expect(outcomes[4]?.retryAfterSeconds).toBeGreaterThan(0);
     expect(outcomes[4]?.retryAfterSeconds).toBeLessThanOrEqual(3600);
     expect((await peekRateLimit(handle.db, key, rule)).count).toBe(5);

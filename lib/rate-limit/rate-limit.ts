@@ -5,8 +5,7 @@ import { resultRows } from '@/db/result-rows';
 export type RateLimitRule = { limit: number; windowSeconds: number };
 export type RateLimitOutcome = { allowed: boolean; count: number; retryAfterSeconds: number };
 
-const WINDOW_START = (windowSeconds: number) =>
-  sql`to_timestamp(floor(extract(epoch from clock_timestamp()) / ${windowSeconds}::int) * ${windowSeconds}::int)`;
+const WINDOW_START = (windowSeconds: number) => sql`to_timestamp(floor(extract(epoch from clock_timestamp()) / ${windowSeconds}::int) * ${windowSeconds}::int)`;
 
 /**
  * Counts one hit on `key` in the current fixed window, in ONE statement, and says whether the

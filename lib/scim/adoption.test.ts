@@ -34,7 +34,11 @@ describe.each(testDrivers())('adoption of hand-added members on $driver', ({ ope
   it('adopts by work email when the userName differs, and adopts the owner who signed up', async () => {
     const client = await scimClientFor(handle.db);
     const id = await addByHand(handle.db, client.orgId, `grace.${client.slug}@example.test`);
-    const reply = await client.call('POST', '/Users', userBody(`gh-${client.slug}`, { emails: [{ value: `GRACE.${client.slug}@example.test`, type: 'work', primary: true }] }));
+    const reply = await client.call(
+      'POST',
+      '/Users',
+      userBody(`gh-${client.slug}`, { emails: [{ value: `GRACE.${client.slug}@example.test`, type: 'work', primary: true }] }),
+    );
     expect(reply.status).toBe(201);
     expect(reply.json?.id).toBe(id);
     const owner = await ownerOf(handle.db, client);

@@ -17,11 +17,16 @@ describe.each(testDrivers({ pooled: true }))('concurrent SCIM requests on $drive
   afterAll(() => handle.close());
 
   it('20 parallel creates of one userName: exactly one 201, the rest 409, one row', async () => {
-    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => client.call('POST', '/Users', userBody(i % 2 ? 'same@example.test' : 'SAME@example.test'))));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => client.call('POST', '/Users', userBody(i % 2 ? 'same@example.test' : 'SAME@example.test'))),
+    );
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 409).every((r) => r.json?.scimType === 'uniqueness')).toBe(true);
     expect(replies.filter((r) => r.status === 409)).toHaveLength(19);
-    const rows = await handle.db.select().from(members).where(and(eq(members.orgId, client.orgId), sql`lower(${members.userName}) = 'same@example.test'`));
+    const rows = await handle.db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, client.orgId), sql`lower(${members.userName}) = 'same@example.test'`));
     expect(rows).toHaveLength(1);
   });
 
@@ -30,10 +35,15 @@ describe.each(testDrivers({ pooled: true }))('concurrent SCIM requests on $drive
     for (let i = 0; i < 30; i++) ids.push(String((await client.call('POST', '/Users', userBody(`union-${i}@example.test`))).json?.id));
     const group = String((await client.call('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Union' })).json?.id);
     const replies = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => client.call('PATCH', `/Groups/${group}`, patchBody({ op: 'add', path: 'members', value: ids.slice(i * 3, i * 3 + 3).map((value) => ({ value })) }))),
+      Array.from({ length: 10 }, (_, i) =>
+        client.call('PATCH', `/Groups/${group}`, patchBody({ op: 'add', path: 'members', value: ids.slice(i * 3, i * 3 + 3).map((value) => ({ value })) })),
+      ),
     );
     expect(replies.map((r) => r.status)).toEqual(Array(10).fill(204));
-    const rows = await handle.db.select({ id: groupMembers.memberId }).from(groupMembers).where(and(eq(groupMembers.orgId, client.orgId), eq(groupMembers.groupId, group)));
+    const rows = await handle.db
+      .select({ id: groupMembers.memberId })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.orgId, client.orgId), eq(groupMembers.groupId, group)));
     expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
   });
 
@@ -47,7 +57,10 @@ describe.each(testDrivers({ pooled: true }))('concurrent SCIM requests on $drive
       expect(del.status).toBe(204);
       expect([200, 404]).toContain(patch.status);
       expect((await client.call('GET', `/Users/${id}`)).status).toBe(404);
-      const logged = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.orgId, client.orgId), eq(auditEvents.resourceId, id)));
+      const logged = await handle.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.orgId, client.orgId), eq(auditEvents.resourceId, id)));
       expect(logged.map((r) => r.action).sort()).toEqual(expect.arrayContaining(['scim.user.create', 'scim.user.delete']));
     }
   });
@@ -57,7 +70,9 @@ describe.each(testDrivers({ pooled: true }))('concurrent SCIM requests on $drive
     const id = String(reply.json?.id);
     const etag = reply.headers.get('etag') ?? '';
     const replies = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => client.call('PUT', `/Users/${id}`, userBody('etag-race@example.test', { title: `Writer ${i}` }), { 'if-match': etag })),
+      Array.from({ length: 6 }, (_, i) =>
+        client.call('PUT', `/Users/${id}`, userBody('etag-race@example.test', { title: `Writer ${i}` }), { 'if-match': etag }),
+      ),
     );
     expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 412)).toHaveLength(5);

@@ -38,13 +38,20 @@ describe.each(testDrivers())('the deprovisioning guard on $driver', ({ open }) =
     expectHeld(await suspend(client, ids[11] ?? ''));
     expect(await memberRow(handle.db, client.orgId, ids[10] ?? '')).toMatchObject({ status: 'active' });
     expect(await memberRow(handle.db, client.orgId, ids[11] ?? '')).toMatchObject({ status: 'active' });
-    expect((await client.call('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `new-${client.slug}@example.test` })).status).toBe(201);
+    expect(
+      (await client.call('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `new-${client.slug}@example.test` })).status,
+    ).toBe(201);
     expect((await client.call('PATCH', `/Users/${ids[12]}`, patchBody({ op: 'replace', path: 'title', value: 'Still here' }))).status).toBe(200);
     // The IdP's retry of a held request is held again, and counted.
     expectHeld(await client.call('DELETE', `/Users/${ids[10]}`));
     const held = await findHeldDeprovisions(handle.db, client.orgId);
     expect(held.held).toBe(2);
-    expect(held.rows.map((r) => [r.memberId, r.kind, r.requests])).toEqual(expect.arrayContaining([[ids[10], 'delete', 2], [ids[11], 'suspend', 1]]));
+    expect(held.rows.map((r) => [r.memberId, r.kind, r.requests])).toEqual(
+      expect.arrayContaining([
+        [ids[10], 'delete', 2],
+        [ids[11], 'suspend', 1],
+      ]),
+    );
     const log = (await client.auditRows()).filter((r) => r.status === 503);
     expect(log.every((r) => (r.summary as { policy?: string }).policy === 'deprovision-held')).toBe(true);
     expect(log).toHaveLength(3);

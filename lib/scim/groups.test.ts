@@ -22,7 +22,10 @@ describe.each(testDrivers())('SCIM /Groups on $driver', ({ open }) => {
   const u = (i: number) => users[i] ?? '';
 
   async function memberIds(groupId: string): Promise<string[]> {
-    const rows = await handle.db.select({ id: groupMembers.memberId }).from(groupMembers).where(and(eq(groupMembers.orgId, client.orgId), eq(groupMembers.groupId, groupId)));
+    const rows = await handle.db
+      .select({ id: groupMembers.memberId })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.orgId, client.orgId), eq(groupMembers.groupId, groupId)));
     return rows.map((r) => r.id).sort();
   }
 
@@ -33,7 +36,12 @@ describe.each(testDrivers())('SCIM /Groups on $driver', ({ open }) => {
   }
 
   it('creates a group with members from the POST body and returns them with display names', async () => {
-    const reply = await client.call('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Engineering', externalId: 'eng-1', members: [{ value: u(0) }, { value: u(1) }] });
+    const reply = await client.call('POST', '/Groups', {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'Engineering',
+      externalId: 'eng-1',
+      members: [{ value: u(0) }, { value: u(1) }],
+    });
     expect(reply.status).toBe(201);
     expect(reply.headers.get('location')).toMatch(/\/Groups\/[0-9a-f-]{36}$/);
     expect(reply.json).toMatchObject({ displayName: 'Engineering', externalId: 'eng-1', meta: { resourceType: 'Group', version: 'W/"1"' } });
@@ -63,7 +71,7 @@ describe.each(testDrivers())('SCIM /Groups on $driver', ({ open }) => {
     expect(await memberIds(id)).toEqual([u(0), u(2), u(3)].sort());
   });
 
-  it('removes by value filter, replaces the whole set, and renames with the group\'s own id in the value', async () => {
+  it("removes by value filter, replaces the whole set, and renames with the group's own id in the value", async () => {
     const id = await createGroup('Okta group', [0, 1]);
     await client.call('PATCH', `/Groups/${id}`, patchBody({ op: 'remove', path: `members[value eq "${u(0)}"]` }));
     expect(await memberIds(id)).toEqual([u(1)]);
@@ -98,7 +106,10 @@ describe.each(testDrivers())('SCIM /Groups on $driver', ({ open }) => {
     const groupId = String(group.json?.id);
     const reply = await bulk.call('PATCH', `/Groups/${groupId}`, patchBody({ op: 'add', path: 'members', value: ids.map((value) => ({ value })) }));
     expect([200, 204]).toContain(reply.status);
-    const [n] = await handle.db.select({ n: count() }).from(groupMembers).where(and(eq(groupMembers.orgId, bulk.orgId), eq(groupMembers.groupId, groupId)));
+    const [n] = await handle.db
+      .select({ n: count() })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.orgId, bulk.orgId), eq(groupMembers.groupId, groupId)));
     expect(n?.n).toBe(5000);
     const filtered = await bulk.call('GET', `/Groups?filter=${encodeURIComponent(`members[value eq "${ids[17]}"]`)}&excludedAttributes=members`);
     expect(filtered.json?.totalResults).toBe(1);

@@ -45,7 +45,10 @@ describe.each(testDrivers())('SCIM authentication and tenancy on $driver', ({ op
     const client = await scimClientFor(handle.db);
     await handle.db.update(scimTokens).set({ scopes: [] }).where(eq(scimTokens.id, client.tokenId));
     expect((await client.call('GET', '/Users')).status).toBe(403);
-    await handle.db.update(scimTokens).set({ scopes: ['scim:manage'], expiresAt: new Date(Date.now() - 1000) }).where(eq(scimTokens.id, client.tokenId));
+    await handle.db
+      .update(scimTokens)
+      .set({ scopes: ['scim:manage'], expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(scimTokens.id, client.tokenId));
     // The row was edited behind the app's back: drop the one-second cache as a revocation would.
     forgetScimToken(client.tokenId);
     const expired = await client.call('GET', '/Users');
@@ -73,12 +76,30 @@ describe.each(testDrivers())('SCIM authentication and tenancy on $driver', ({ op
     const groupId = String(group.json?.id);
     expect((await a.call('GET', `/Users/${bobId}`)).status).toBe(404);
     expect((await a.call('PUT', `/Users/${bobId}`, userBody('stolen@a.example'))).status).toBe(404);
-    expect((await a.call('PATCH', `/Users/${bobId}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'active', value: false }] })).status).toBe(404);
+    expect(
+      (
+        await a.call('PATCH', `/Users/${bobId}`, {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+          Operations: [{ op: 'replace', path: 'active', value: false }],
+        })
+      ).status,
+    ).toBe(404);
     expect((await a.call('DELETE', `/Users/${bobId}`)).status).toBe(404);
     expect((await a.call('GET', `/Groups/${groupId}`)).status).toBe(404);
-    expect((await a.call('PATCH', `/Groups/${groupId}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'add', path: 'members', value: [{ value: bobId }] }] })).status).toBe(404);
+    expect(
+      (
+        await a.call('PATCH', `/Groups/${groupId}`, {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+          Operations: [{ op: 'add', path: 'members', value: [{ value: bobId }] }],
+        })
+      ).status,
+    ).toBe(404);
     // Org A's own group cannot take org B's member either: the id is simply not a member here.
-    const mine = await a.call('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'A team', members: [{ value: bobId }] });
+    const mine = await a.call('POST', '/Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'A team',
+      members: [{ value: bobId }],
+    });
     expect(mine.status).toBe(201);
     expect(mine.json?.members ?? []).toEqual([]);
     const listed = await a.call('GET', `/Users?filter=${encodeURIComponent(`id eq "${bobId}"`)}`);

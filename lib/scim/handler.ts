@@ -54,7 +54,11 @@ function decodeSegment(segment: string): string {
 function assertStorableQuery(url: URL): void {
   for (const [name, value] of url.searchParams) {
     if (!isStorableText(value)) {
-      throw new ScimError(400, name.toLowerCase() === 'filter' ? 'invalidFilter' : 'invalidValue', `The ${name.slice(0, 40)} parameter has a NUL character or invalid Unicode`);
+      throw new ScimError(
+        400,
+        name.toLowerCase() === 'filter' ? 'invalidFilter' : 'invalidValue',
+        `The ${name.slice(0, 40)} parameter has a NUL character or invalid Unicode`,
+      );
     }
   }
 }
@@ -70,10 +74,13 @@ export async function handleScimRequest(request: Request, deps: ScimDeps): Promi
   let timer: ReturnType<typeof setTimeout> | undefined;
   const clock: Deadline = { passed: false };
   const deadline = new Promise<Response>((resolve) => {
-    timer = setTimeout(() => {
-      clock.passed = true;
-      resolve(deadlineError().toResponse());
-    }, deadlineFor(deps.db, deps.deadlineMs ?? DEFAULT_DEADLINE_MS));
+    timer = setTimeout(
+      () => {
+        clock.passed = true;
+        resolve(deadlineError().toResponse());
+      },
+      deadlineFor(deps.db, deps.deadlineMs ?? DEFAULT_DEADLINE_MS),
+    );
   });
   try {
     return await Promise.race([handleWithoutDeadline(request, deps, clock), deadline]);
@@ -120,7 +127,15 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps, clock: De
     const auditOf = (outcome: { resourceId?: string; status: number }) =>
       auditInput(verified, action, resourceType, outcome.resourceId ?? route.id, outcome.status, notes, idp, startedAt);
     const ctxFor = (tx: Tx): ScimContext => ({
-      tx, orgId: verified.orgId, token: verified, baseUrl: deps.baseUrl, request, url, id: route.id, body, notes,
+      tx,
+      orgId: verified.orgId,
+      token: verified,
+      baseUrl: deps.baseUrl,
+      request,
+      url,
+      id: route.id,
+      body,
+      notes,
       auditAs: (status) => auditOf({ status }),
     });
     let result;
@@ -181,7 +196,16 @@ function describeError(error: unknown): string {
   return `${shown?.name ?? 'Error'}${code ? ` ${code}` : ''}: ${shown?.message ?? 'query failed'}`.slice(0, 300);
 }
 
-function auditInput(token: VerifiedToken, action: AuditAction, resourceType: string | null, resourceId: string | undefined, status: number, notes: SyncNotes, idp: string, startedAt: number) {
+function auditInput(
+  token: VerifiedToken,
+  action: AuditAction,
+  resourceType: string | null,
+  resourceId: string | undefined,
+  status: number,
+  notes: SyncNotes,
+  idp: string,
+  startedAt: number,
+) {
   return {
     orgId: token.orgId,
     action,
@@ -207,19 +231,38 @@ function auditInput(token: VerifiedToken, action: AuditAction, resourceType: str
  */
 function isoMicros(epochMs: number): string {
   const whole = Math.floor(epochMs);
-  const micros = Math.floor((epochMs - whole) * 1000).toString().padStart(3, '0');
+  const micros = Math.floor((epochMs - whole) * 1000)
+    .toString()
+    .padStart(3, '0');
   return new Date(whole).toISOString().replace('Z', `${micros}Z`);
 }
 
 function readLogRow(audit: ReturnType<typeof auditInput>) {
   return {
-    org_id: audit.orgId, actor_id: audit.actor.id, actor_label: audit.actor.label, action: audit.action,
-    resource_type: audit.resourceType ?? null, resource_id: audit.resourceId ?? null, status: audit.status, idp: audit.idp,
-    duration_ms: Math.round(performance.now() - audit.startedAt), summary: redactSummary(audit.summary), occurred_at: isoMicros(performance.timeOrigin + audit.startedAt),
+    org_id: audit.orgId,
+    actor_id: audit.actor.id,
+    actor_label: audit.actor.label,
+    action: audit.action,
+    resource_type: audit.resourceType ?? null,
+    resource_id: audit.resourceId ?? null,
+    status: audit.status,
+    idp: audit.idp,
+    duration_ms: Math.round(performance.now() - audit.startedAt),
+    summary: redactSummary(audit.summary),
+    occurred_at: isoMicros(performance.timeOrigin + audit.startedAt),
   };
 }
 
-async function logFailure(deps: ScimDeps, token: VerifiedToken, action: AuditAction, resourceType: string | null, error: ScimError, notes: SyncNotes, idp: string, startedAt: number): Promise<void> {
+async function logFailure(
+  deps: ScimDeps,
+  token: VerifiedToken,
+  action: AuditAction,
+  resourceType: string | null,
+  error: ScimError,
+  notes: SyncNotes,
+  idp: string,
+  startedAt: number,
+): Promise<void> {
   notes.summary.error = { scimType: error.scimType, detail: error.detail };
   await deps.db.transaction(async (tx) => {
     await recordAuditEvent(tx, auditInput(token, action, resourceType, undefined, error.status, notes, idp, startedAt));

@@ -33,7 +33,9 @@ describe.runIf(drivers.length > 0).each(drivers)('membership PATCH racing a dele
     await deleting;
     const reply = await patching;
     expect(reply.status).toBe(204);
-    const inGroup = resultRows(await handle.db.execute(sql`select member_id from group_members where group_id = ${group}::uuid`)).map((r) => String(r.member_id));
+    const inGroup = resultRows(await handle.db.execute(sql`select member_id from group_members where group_id = ${group}::uuid`)).map((r) =>
+      String(r.member_id),
+    );
     expect(inGroup).toEqual([stays]);
   });
 });

@@ -84,7 +84,11 @@ describe.each(testDrivers())('owner protection over SCIM on $driver', ({ open })
     expect(String(removal.json?.detail)).toMatch(/without an active owner/);
     expect((await memberRow(handle.db, client.orgId, lead))?.role).toBe('owner');
     expect((await client.call('GET', `/Groups/${group}`)).json?.members).toEqual([expect.objectContaining({ value: lead })]);
-    const emptied = await client.call('PUT', `/Groups/${group}`, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Owners', members: [] });
+    const emptied = await client.call('PUT', `/Groups/${group}`, {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Owners',
+      members: [],
+    });
     expect(emptied.status).toBe(409);
     expect((await client.call('DELETE', `/Groups/${group}`)).status).toBe(409);
     await expect(setRoleMapping(handle.db, client.orgId, group, null, SYSTEM)).rejects.toThrow(/without an active owner/);
@@ -96,7 +100,9 @@ describe.each(testDrivers())('owner protection over SCIM on $driver', ({ open })
       const second = await scimUser(client, `pair-${client.slug}@example.test`);
       await setMemberRole(handle.db, client.orgId, second, 'owner', SYSTEM);
       const send = (id: string) =>
-        verb === 'PATCH' ? client.call('PATCH', `/Users/${id}`, patchBody({ op: 'replace', path: 'active', value: false })) : client.call('DELETE', `/Users/${id}`);
+        verb === 'PATCH'
+          ? client.call('PATCH', `/Users/${id}`, patchBody({ op: 'replace', path: 'active', value: false }))
+          : client.call('DELETE', `/Users/${id}`);
       const replies = await Promise.all([send(ownerId), send(second)]);
       expect(replies.map((r) => r.status).sort()).toEqual([verb === 'PATCH' ? 200 : 204, 409].sort());
       const left = await Promise.all([memberRow(handle.db, client.orgId, ownerId), memberRow(handle.db, client.orgId, second)]);

@@ -15,7 +15,11 @@ describe.each(testDrivers())('SCIM rate limits on $driver', ({ open }) => {
   it('answers 429 with an integer Retry-After once one address fails authentication too often', async () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 200)}-${Date.now()}`;
     const attempt = () =>
-      handleScimRequest(new Request(`${BASE_URL}/Users`, { headers: { authorization: 'Bearer rst_guess' } }), { db: handle.db, baseUrl: BASE_URL, clientIp: ip });
+      handleScimRequest(new Request(`${BASE_URL}/Users`, { headers: { authorization: 'Bearer rst_guess' } }), {
+        db: handle.db,
+        baseUrl: BASE_URL,
+        clientIp: ip,
+      });
     const statuses: number[] = [];
     for (let i = 0; i < rateLimitRules.scimAuthFailurePerIp.limit + 3; i++) statuses.push((await attempt()).status);
     expect(statuses.slice(0, rateLimitRules.scimAuthFailurePerIp.limit).every((s) => s === 401)).toBe(true);
@@ -24,7 +28,11 @@ describe.each(testDrivers())('SCIM rate limits on $driver', ({ open }) => {
     expect(limited.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
     expect(await limited.json()).toMatchObject({ status: '429' });
     // Another address is not affected.
-    const other = await handleScimRequest(new Request(`${BASE_URL}/Users`, { headers: { authorization: 'Bearer rst_guess' } }), { db: handle.db, baseUrl: BASE_URL, clientIp: `${ip}-other` });
+    const other = await handleScimRequest(new Request(`${BASE_URL}/Users`, { headers: { authorization: 'Bearer rst_guess' } }), {
+      db: handle.db,
+      baseUrl: BASE_URL,
+      clientIp: `${ip}-other`,
+    });
     expect(other.status).toBe(401);
   });
 

@@ -11,13 +11,16 @@ describe.each(testDrivers())('POST /.search at the service root on $driver', ({ 
   let client: ScimClient;
   const search = async (body: Record<string, unknown>) => client.call('POST', '/.search', { schemas: [SEARCH], ...body });
   const kinds = (json: Record<string, unknown> | null) =>
-    (json?.Resources as { meta: { resourceType: string }; userName?: string; displayName?: string }[]).map((r) => `${r.meta.resourceType}:${r.userName ?? r.displayName ?? ''}`);
+    (json?.Resources as { meta: { resourceType: string }; userName?: string; displayName?: string }[]).map(
+      (r) => `${r.meta.resourceType}:${r.userName ?? r.displayName ?? ''}`,
+    );
 
   beforeAll(async () => {
     handle = await open();
     client = await scimClientFor(handle.db);
     const ids: string[] = [];
-    for (const name of ['ann', 'ben', 'cat']) ids.push(String((await client.call('POST', '/Users', userBody(`${name}@example.test`, { displayName: `Person ${name}` }))).json?.id));
+    for (const name of ['ann', 'ben', 'cat'])
+      ids.push(String((await client.call('POST', '/Users', userBody(`${name}@example.test`, { displayName: `Person ${name}` }))).json?.id));
     await client.call('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Team One', members: [{ value: ids[0] }] });
     await client.call('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Team Two' });
   });
@@ -27,7 +30,14 @@ describe.each(testDrivers())('POST /.search at the service root on $driver', ({ 
     const all = await search({});
     expect(all.status, all.text).toBe(200);
     expect(all.json).toMatchObject({ totalResults: 6, startIndex: 1, itemsPerPage: 6 });
-    expect(kinds(all.json)).toEqual([`User:${client.ownerEmail}`, 'User:ann@example.test', 'User:ben@example.test', 'User:cat@example.test', 'Group:Team One', 'Group:Team Two']);
+    expect(kinds(all.json)).toEqual([
+      `User:${client.ownerEmail}`,
+      'User:ann@example.test',
+      'User:ben@example.test',
+      'User:cat@example.test',
+      'Group:Team One',
+      'Group:Team Two',
+    ]);
     const across = await search({ StartIndex: 4, COUNT: 2 });
     expect(across.json).toMatchObject({ totalResults: 6, startIndex: 4, itemsPerPage: 2 });
     expect(kinds(across.json)).toEqual(['User:cat@example.test', 'Group:Team One']);

@@ -5,7 +5,19 @@ import { ScimError } from './errors';
 
 // Connection refused/reset/timed out (postgres.js CONNECT_TIMEOUT) and PostgreSQL's "cannot
 // connect now" / admin shutdown classes.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 
 /** Whatever was thrown, as the SCIM error the client gets. Unknown errors get a generic 500. */
 export function toScimError(thrown: unknown): ScimError {
@@ -33,7 +45,8 @@ export function toScimError(thrown: unknown): ScimError {
   }
   const code = pgErrorCode(thrown) ?? errnoCode(thrown);
   // Deadlock or serialization failure: PostgreSQL rolled the request back; a retry succeeds.
-  if (code === '40P01' || code === '40001') return new ScimError(503, undefined, 'A concurrent change got in the way; nothing was applied, retry shortly', { 'Retry-After': '1' });
+  if (code === '40P01' || code === '40001')
+    return new ScimError(503, undefined, 'A concurrent change got in the way; nothing was applied, retry shortly', { 'Retry-After': '1' });
   if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) {
     return new ScimError(503, undefined, 'The database is unavailable; retry shortly', { 'Retry-After': '5' });
   }

@@ -36,7 +36,10 @@ describe.each(testDrivers())('SCIM /Users on $driver', ({ open }) => {
       active: true,
       meta: { resourceType: 'User', location: `https://roster.test/api/scim/v2/Users/${id}`, version: 'W/"1"' },
     });
-    const [row] = await handle.db.select().from(members).where(and(eq(members.orgId, client.orgId), eq(members.id, id)));
+    const [row] = await handle.db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, client.orgId), eq(members.id, id)));
     expect(row).toMatchObject({ source: 'scim', status: 'active', email: 'ada@example.test', displayName: 'Ada Lovelace' });
     // The reply is the stored row, and the sync-log row written by the same statement names it.
     expect(reply.json?.meta).toMatchObject({ created: row?.createdAt.toISOString() });
@@ -57,7 +60,10 @@ describe.each(testDrivers())('SCIM /Users on $driver', ({ open }) => {
     const replies = await Promise.all(Array.from({ length: 8 }, () => client.call('POST', '/Users', userBody('race@example.test'))));
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 409)).toHaveLength(7);
-    const rows = await handle.db.select().from(members).where(and(eq(members.orgId, client.orgId), eq(members.userName, 'race@example.test')));
+    const rows = await handle.db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, client.orgId), eq(members.userName, 'race@example.test')));
     expect(rows).toHaveLength(1);
   });
 
@@ -65,7 +71,10 @@ describe.each(testDrivers())('SCIM /Users on $driver', ({ open }) => {
     const noEmail = await client.call('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'no-email-user' });
     expect(noEmail.status).toBe(400);
     expect(String(noEmail.json?.detail)).toMatch(/email/i);
-    const fromUserName = await client.call('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'Only.UserName@example.test' });
+    const fromUserName = await client.call('POST', '/Users', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: 'Only.UserName@example.test',
+    });
     expect(fromUserName.status).toBe(201);
     expect(fromUserName.json?.emails).toEqual([expect.objectContaining({ value: 'Only.UserName@example.test' })]);
   });
@@ -83,7 +92,13 @@ describe.each(testDrivers())('SCIM /Users on $driver', ({ open }) => {
   it("answers Entra's connection test (a random userName) with 200 and an empty ListResponse", async () => {
     const reply = await client.call('GET', q('userName eq "1b2c3d4e-entra-probe@nowhere.test"'));
     expect(reply.status).toBe(200);
-    expect(reply.json).toEqual({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] });
+    expect(reply.json).toEqual({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      totalResults: 0,
+      startIndex: 1,
+      itemsPerPage: 0,
+      Resources: [],
+    });
   });
 
   it('finds users by userName in any case, externalId (quoted or not) and work email', async () => {
@@ -126,12 +141,15 @@ describe.each(testDrivers())('SCIM /Users on $driver', ({ open }) => {
     expect(Object.keys((sorted.json?.Resources as object[])[0] ?? {}).sort()).toEqual(['id', 'schemas', 'userName']);
   });
 
-  it("suspends on Entra's PATCH Replace active \"False\" and restores on \"True\", keeping the person", async () => {
+  it('suspends on Entra\'s PATCH Replace active "False" and restores on "True", keeping the person', async () => {
     const id = String((await create('entra.suspend@example.test')).json?.id);
     const off = await client.call('PATCH', `/Users/${id}`, patchBody({ op: 'Replace', path: 'active', value: 'False' }));
     expect(off.status, off.text).toBe(200);
     expect(off.json?.active).toBe(false);
-    const [row] = await handle.db.select().from(members).where(and(eq(members.orgId, client.orgId), eq(members.id, id)));
+    const [row] = await handle.db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, client.orgId), eq(members.id, id)));
     expect(row?.status).toBe('suspended');
     expect((await client.call('GET', `/Users/${id}`)).json?.active).toBe(false);
     expect((await client.call('GET', q('active eq false'))).json?.totalResults).toBeGreaterThanOrEqual(1);
@@ -146,13 +164,17 @@ describe.each(testDrivers())('SCIM /Users on $driver', ({ open }) => {
   it('creates a work phone from a filtered replace, clears with "", and handles enterprise attributes and manager', async () => {
     const boss = String((await create('boss@example.test')).json?.id);
     const id = String((await create('report@example.test', { title: 'Engineer' })).json?.id);
-    const reply = await client.call('PATCH', `/Users/${id}`, patchBody(
-      { op: 'Replace', path: 'phoneNumbers[type eq "work"].value', value: '+1 555 0100' },
-      { op: 'Replace', path: 'title', value: '' },
-      { op: 'Add', path: `${ENTERPRISE_SCHEMA}:department`, value: 'R&D' },
-      { op: 'Add', path: `${ENTERPRISE_SCHEMA}:manager`, value: boss },
-      { op: 'replace', value: { 'name.givenName': 'Rita', [`${ENTERPRISE_SCHEMA}:employeeNumber`]: 'E-42' } },
-    ));
+    const reply = await client.call(
+      'PATCH',
+      `/Users/${id}`,
+      patchBody(
+        { op: 'Replace', path: 'phoneNumbers[type eq "work"].value', value: '+1 555 0100' },
+        { op: 'Replace', path: 'title', value: '' },
+        { op: 'Add', path: `${ENTERPRISE_SCHEMA}:department`, value: 'R&D' },
+        { op: 'Add', path: `${ENTERPRISE_SCHEMA}:manager`, value: boss },
+        { op: 'replace', value: { 'name.givenName': 'Rita', [`${ENTERPRISE_SCHEMA}:employeeNumber`]: 'E-42' } },
+      ),
+    );
     expect(reply.status, reply.text).toBe(200);
     expect(reply.json?.phoneNumbers).toEqual([expect.objectContaining({ type: 'work', value: '+1 555 0100' })]);
     expect(reply.json?.title).toBeUndefined();
@@ -160,7 +182,11 @@ describe.each(testDrivers())('SCIM /Users on $driver', ({ open }) => {
     expect(reply.json?.[ENTERPRISE_SCHEMA]).toMatchObject({ department: 'R&D', employeeNumber: 'E-42', manager: { value: boss } });
     const removed = await client.call('PATCH', `/Users/${id}`, patchBody({ op: 'Remove', path: `${ENTERPRISE_SCHEMA}:manager` }));
     expect((removed.json?.[ENTERPRISE_SCHEMA] as Record<string, unknown> | undefined)?.manager).toBeUndefined();
-    const badManager = await client.call('PATCH', `/Users/${id}`, patchBody({ op: 'Add', path: `${ENTERPRISE_SCHEMA}:manager`, value: '00000000-0000-4000-8000-000000000000' }));
+    const badManager = await client.call(
+      'PATCH',
+      `/Users/${id}`,
+      patchBody({ op: 'Add', path: `${ENTERPRISE_SCHEMA}:manager`, value: '00000000-0000-4000-8000-000000000000' }),
+    );
     expect(badManager.status).toBe(400);
   });
 
@@ -177,7 +203,11 @@ describe.each(testDrivers())('SCIM /Users on $driver', ({ open }) => {
 
   it('deletes: 204, then 404, and the person is gone from the team and every group', async () => {
     const id = String((await create('leaver@example.test')).json?.id);
-    const group = await client.call('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Leavers', members: [{ value: id }] });
+    const group = await client.call('POST', '/Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Leavers',
+      members: [{ value: id }],
+    });
     expect(group.status).toBe(201);
     const del = await client.call('DELETE', `/Users/${id}`);
     expect(del.status).toBe(204);
@@ -194,7 +224,9 @@ describe.each(testDrivers())('SCIM /Users on $driver', ({ open }) => {
     expect((await client.call('POST', '/Users', JSON.stringify(userBody('big@example.test', { title: 'x'.repeat(1_100_000) })))).status).toBe(413);
     expect((await client.call('GET', '/Users/not-a-uuid')).status).toBe(404);
     expect((await client.call('GET', '/Nothing')).status).toBe(404);
-    expect((await client.call('PATCH', '/Users/00000000-0000-4000-8000-000000000000', patchBody({ op: 'replace', path: 'active', value: false }))).status).toBe(404);
+    expect((await client.call('PATCH', '/Users/00000000-0000-4000-8000-000000000000', patchBody({ op: 'replace', path: 'active', value: false }))).status).toBe(
+      404,
+    );
     const logged = (await client.auditRows()).slice(0, 6).map((r) => r.status);
     expect(logged).toEqual([404, 404, 404, 413, 400, 400]);
     expect((await client.call('GET', '/Users?count=0')).json?.totalResults).toBe(before);

@@ -29,6 +29,13 @@ export async function createJitMember(tx: DbOrTx, connection: SsoConnection, cla
     .returning();
   if (!row) throw new Error('insert returned no row');
   await notifyTeamChanged(tx, connection.orgId);
-  await recordAuditEvent(tx, { orgId: connection.orgId, action: 'member.create', actor: { type: 'system', label: 'single sign-on (just-in-time)' }, resourceType: 'Member', resourceId: row.id, summary: { role: row.role, source: 'sso-jit' } });
+  await recordAuditEvent(tx, {
+    orgId: connection.orgId,
+    action: 'member.create',
+    actor: { type: 'system', label: 'single sign-on (just-in-time)' },
+    resourceType: 'Member',
+    resourceId: row.id,
+    summary: { role: row.role, source: 'sso-jit' },
+  });
   return row;
 }

@@ -10,6 +10,7 @@ export async function describeTestSignIn(db: DbOrTx, verified: VerifiedSso): Pro
   const { connection, issuer, claims } = verified;
   const match = await findMemberForSso(db, connection, issuer, claims);
   const who = `Signed in at the IdP as sub "${claims.sub}"`;
-  if ('ok' in match) return `${who}. The ID token verified. ${match.message}: people provisioned over SCIM with that ${connection.matchAttribute} will be able to sign in.`;
+  if ('ok' in match)
+    return `${who}. The ID token verified. ${match.message}: people provisioned over SCIM with that ${connection.matchAttribute} will be able to sign in.`;
   return `${who}. The ID token verified, and ${connection.claim} "${match.claimValue ?? ''}" matches ${match.member.userName} on the team.`;
 }

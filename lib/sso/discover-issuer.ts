@@ -32,7 +32,8 @@ function describeDiscoveryFailure(error: unknown, discoveryUrl: string): string 
     const named = typeof cause?.body?.issuer === 'string' ? ` ("${cause.body.issuer}")` : '';
     return `The discovery document at ${discoveryUrl} names another issuer${named}: enter exactly the issuer your IdP shows`;
   }
-  if (code === 'OAUTH_RESPONSE_IS_NOT_JSON' || code === 'OAUTH_PARSE_ERROR') return `${discoveryUrl} did not answer with a JSON discovery document: check the issuer URL`;
+  if (code === 'OAUTH_RESPONSE_IS_NOT_JSON' || code === 'OAUTH_PARSE_ERROR')
+    return `${discoveryUrl} did not answer with a JSON discovery document: check the issuer URL`;
   if (code === 'OAUTH_RESPONSE_IS_NOT_CONFORM') {
     const status = typeof cause?.status === 'number' ? ` HTTP ${cause.status}` : ' with an error';
     return `${discoveryUrl} answered${status}, not a discovery document: check the issuer URL`;

@@ -28,14 +28,19 @@ export async function findMemberForSso(tx: DbOrTx, connection: SsoConnection, is
   const value = claimValue(claims, connection.claim);
   if (linked) return { member: linked.member, linked: true, claimValue: value };
   if (!value) return refusal('claim_missing', `The ID token has no "${connection.claim}" claim`);
-  if (connection.claim === 'email' && claims.email_verified === false) return refusal('claim_missing', 'The IdP marks this email as unverified (email_verified: false)');
+  if (connection.claim === 'email' && claims.email_verified === false)
+    return refusal('claim_missing', 'The IdP marks this email as unverified (email_verified: false)');
   const where =
     connection.matchAttribute === 'externalId'
       ? eq(members.externalId, value)
       : connection.matchAttribute === 'email'
         ? sql`lower(${members.email}) = lower(${value})`
         : sql`lower(${members.userName}) = lower(${value})`;
-  const [member] = await tx.select().from(members).where(and(eq(members.orgId, connection.orgId), where)).limit(2);
+  const [member] = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.orgId, connection.orgId), where))
+    .limit(2);
   if (!member) return refusal('not_provisioned', `No member has ${connection.matchAttribute} = "${value}"`);
   const [otherLink] = await tx
     .select({ subject: memberSsoLinks.subject })

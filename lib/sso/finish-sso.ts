@@ -32,7 +32,8 @@ function claimOf(error: unknown): string | undefined {
 /** One sentence per way the IdP's answer can fail verification; the library's words go to the audit. */
 function explain(error: unknown): string {
   const message = messagesOf(error) || String(error);
-  if (error instanceof oidc.AuthorizationResponseError) return `The identity provider refused the sign-in (${error.error}${error.error_description ? `: ${error.error_description}` : ''})`;
+  if (error instanceof oidc.AuthorizationResponseError)
+    return `The identity provider refused the sign-in (${error.error}${error.error_description ? `: ${error.error_description}` : ''})`;
   if (error instanceof oidc.ResponseBodyError) {
     if (error.error === 'invalid_client') return 'The identity provider refused Roster’s client ID or client secret (invalid_client): an owner must check them';
     return `The identity provider refused the code exchange (${error.error})`;

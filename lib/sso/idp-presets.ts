@@ -67,10 +67,7 @@ export const idpPresets: IdpPreset[] = [
       'Users/Roles: give the app to the same people as the SCIM app.',
     ],
     why: "OneLogin's SCIM Provisioner sends the user's email as userName by default, and its ID token carries email with the email scope.",
-    sources: [
-      'https://developers.onelogin.com/openid-connect/scopes',
-      'https://developers.onelogin.com/scim/create-app',
-    ],
+    sources: ['https://developers.onelogin.com/openid-connect/scopes', 'https://developers.onelogin.com/scim/create-app'],
   },
   {
     id: 'jumpcloud',

@@ -13,7 +13,10 @@ import { refusal, type SsoRefusal } from './sso-refusal';
 export type SsoSignedIn = { ok: true; ticket: string; memberId: string };
 
 class Refused extends Error {
-  constructor(readonly refusal: SsoRefusal, readonly memberId?: string) {
+  constructor(
+    readonly refusal: SsoRefusal,
+    readonly memberId?: string,
+  ) {
     super(refusal.message);
   }
 }
@@ -47,7 +50,10 @@ export async function linkSsoMember(db: Db, connection: SsoConnection, issuer: s
           .returning({ id: accounts.id });
         if (!account) throw new Error('insert returned no row');
         accountId = account.id;
-        await tx.update(members).set({ accountId, updatedAt: now }).where(and(eq(members.orgId, connection.orgId), eq(members.id, member.id)));
+        await tx
+          .update(members)
+          .set({ accountId, updatedAt: now })
+          .where(and(eq(members.orgId, connection.orgId), eq(members.id, member.id)));
       } else {
         await tx.update(accounts).set({ lastSignInAt: now, lastSignInMethod: 'sso' }).where(eq(accounts.id, accountId));
       }
@@ -64,7 +70,11 @@ export async function linkSsoMember(db: Db, connection: SsoConnection, issuer: s
     });
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
-    await recordSsoRefusal(db, connection.orgId, error.refusal, { subject: claims.sub, claimValue: (claims as Record<string, unknown>)[connection.claim] as string | undefined, memberId: error.memberId });
+    await recordSsoRefusal(db, connection.orgId, error.refusal, {
+      subject: claims.sub,
+      claimValue: (claims as Record<string, unknown>)[connection.claim] as string | undefined,
+      memberId: error.memberId,
+    });
     return error.refusal;
   }
 }

@@ -3,7 +3,12 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { SsoRefusal } from './sso-refusal';
 
 /** Every refused SSO sign-in is in the owners' audit log with its reason (never a token). */
-export async function recordSsoRefusal(db: Db, orgId: string, refused: SsoRefusal, who: { subject?: string; claimValue?: string; memberId?: string }): Promise<void> {
+export async function recordSsoRefusal(
+  db: Db,
+  orgId: string,
+  refused: SsoRefusal,
+  who: { subject?: string; claimValue?: string; memberId?: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     await recordAuditEvent(tx, {
       orgId,
@@ -12,7 +17,12 @@ export async function recordSsoRefusal(db: Db, orgId: string, refused: SsoRefusa
       resourceType: who.memberId ? 'Member' : undefined,
       resourceId: who.memberId ?? null,
       status: 403,
-      summary: { reason: refused.reason, message: refused.message, ...(refused.detail ? { detail: refused.detail } : {}), ...(who.subject ? { subject: who.subject } : {}) },
+      summary: {
+        reason: refused.reason,
+        message: refused.message,
+        ...(refused.detail ? { detail: refused.detail } : {}),
+        ...(who.subject ? { subject: who.subject } : {}),
+      },
     });
   });
 }

@@ -22,7 +22,8 @@ export async function saveSsoConnection(db: Db, orgId: string, input: SsoConnect
   if (!secret) {
     if (!existing) throw new AppError('bad_request', 'Paste the client secret from your IdP', 'clientSecret');
     const stored = open(existing.clientSecretEncrypted, 'sso-client-secret');
-    if (stored === null) throw new AppError('bad_request', 'The stored client secret can no longer be read (AUTH_SECRET changed): paste it again', 'clientSecret');
+    if (stored === null)
+      throw new AppError('bad_request', 'The stored client secret can no longer be read (AUTH_SECRET changed): paste it again', 'clientSecret');
     secret = stored;
   }
   const config = await discoverIssuer(input.issuer, input.clientId, secret);

@@ -34,7 +34,9 @@ beforeAll(async () => {
       res.end('<html>Sign in</html>');
     } else if (req.url?.startsWith('/other/')) {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ issuer: 'http://127.0.0.1:3134/elsewhere', authorization_endpoint: 'http://127.0.0.1:3134/a', jwks_uri: 'http://127.0.0.1:3134/j' }));
+      res.end(
+        JSON.stringify({ issuer: 'http://127.0.0.1:3134/elsewhere', authorization_endpoint: 'http://127.0.0.1:3134/a', jwks_uri: 'http://127.0.0.1:3134/j' }),
+      );
     } else {
       res.statusCode = 404;
       res.end();
@@ -59,13 +61,26 @@ describe.each(testDrivers())('single sign-on against a real OIDC provider on $dr
   async function orgWithSso(opts: { secret?: string; jit?: boolean } = {}) {
     const org = await seedOrg(db, `sso-${driver}`);
     const client = idp.addClient(`${APP}/api/sso/${org.slug}/callback`);
-    const form = { idp: 'okta' as const, issuer: idp.issuer, clientId: client.clientId, clientSecret: opts.secret ?? client.clientSecret, claim: 'preferred_username', matchAttribute: 'userName' as const, requireSso: false, jitEnabled: opts.jit ?? false, jitRole: 'member' as const };
+    const form = {
+      idp: 'okta' as const,
+      issuer: idp.issuer,
+      clientId: client.clientId,
+      clientSecret: opts.secret ?? client.clientSecret,
+      claim: 'preferred_username',
+      matchAttribute: 'userName' as const,
+      requireSso: false,
+      jitEnabled: opts.jit ?? false,
+      jitRole: 'member' as const,
+    };
     await saveSsoConnection(db, org.orgId, form, actor);
     return { ...org, client, form };
   }
 
   async function provision(orgId: string, userName: string, status: 'active' | 'suspended' = 'active') {
-    const [row] = await db.insert(members).values({ orgId, source: 'scim', userName, email: userName, status, emails: [{ value: userName, type: 'work', primary: true }] }).returning();
+    const [row] = await db
+      .insert(members)
+      .values({ orgId, source: 'scim', userName, email: userName, status, emails: [{ value: userName, type: 'work', primary: true }] })
+      .returning();
     if (!row) throw new Error('no member');
     return row;
   }
@@ -85,13 +100,26 @@ describe.each(testDrivers())('single sign-on against a real OIDC provider on $dr
   }
 
   async function reasons(orgId: string) {
-    const rows = await db.select({ summary: auditEvents.summary }).from(auditEvents).where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, 'sso.sign_in.refuse')));
+    const rows = await db
+      .select({ summary: auditEvents.summary })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, 'sso.sign_in.refuse')));
     return rows.map((r) => r.summary.reason);
   }
 
   it('checks the issuer when saving: not answering, not JSON, another issuer, plain http — a field message, nothing saved or changed', async () => {
     const org = await seedOrg(db, `sso-bad-${driver}`);
-    const form = { idp: 'okta' as const, issuer: '', clientId: 'c', clientSecret: 's3cret-value', claim: 'email', matchAttribute: 'userName' as const, requireSso: false, jitEnabled: false, jitRole: 'member' as const };
+    const form = {
+      idp: 'okta' as const,
+      issuer: '',
+      clientId: 'c',
+      clientSecret: 's3cret-value',
+      claim: 'email',
+      matchAttribute: 'userName' as const,
+      requireSso: false,
+      jitEnabled: false,
+      jitRole: 'member' as const,
+    };
     const cases: [string, RegExp][] = [
       ['http://127.0.0.1:3133', /Could not reach http:\/\/127\.0\.0\.1:3133\/\.well-known\/openid-configuration: the IdP did not answer/],
       ['http://127.0.0.1:3134/html', /did not answer with a JSON discovery document/],
@@ -112,7 +140,9 @@ describe.each(testDrivers())('single sign-on against a real OIDC provider on $dr
     const before = await findSsoConnection(db, saved.orgId);
     expect(before?.clientSecretEncrypted).not.toContain(saved.client.clientSecret);
     expect(before?.issuer).toBe(idp.issuer);
-    await expect(saveSsoConnection(db, saved.orgId, { ...saved.form, issuer: 'http://127.0.0.1:3134/html', clientSecret: 'another-secret' }, actor)).rejects.toThrow(/JSON/);
+    await expect(
+      saveSsoConnection(db, saved.orgId, { ...saved.form, issuer: 'http://127.0.0.1:3134/html', clientSecret: 'another-secret' }, actor),
+    ).rejects.toThrow(/JSON/);
     expect(await findSsoConnection(db, saved.orgId)).toEqual(before);
     // No secret in the audit rows (the database close also scans them).
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.orgId, saved.orgId));
@@ -129,26 +159,43 @@ describe.each(testDrivers())('single sign-on against a real OIDC provider on $dr
     const redeemed = await consumeSignInTicket(db, first.ticket);
     expect(redeemed?.orgId).toBe(org.orgId);
     expect(await consumeSignInTicket(db, first.ticket)).toBeNull();
-    const [linked] = await db.select().from(members).where(and(eq(members.orgId, org.orgId), eq(members.id, ada.id)));
+    const [linked] = await db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, org.orgId), eq(members.id, ada.id)));
     expect(linked?.accountId).toBe(redeemed?.accountId);
-    expect(await db.select().from(memberSsoLinks).where(eq(memberSsoLinks.memberId, ada.id))).toMatchObject([{ issuer: idp.issuer, subject: `ada-${org.slug}` }]);
+    expect(await db.select().from(memberSsoLinks).where(eq(memberSsoLinks.memberId, ada.id))).toMatchObject([
+      { issuer: idp.issuer, subject: `ada-${org.slug}` },
+    ]);
 
     // The IdP renames her: the claim no longer matches, the link still does.
-    await db.update(members).set({ userName: `lovelace-${org.slug}@corp.test` }).where(and(eq(members.orgId, org.orgId), eq(members.id, ada.id)));
+    await db
+      .update(members)
+      .set({ userName: `lovelace-${org.slug}@corp.test` })
+      .where(and(eq(members.orgId, org.orgId), eq(members.id, ada.id)));
     expect(await signInAs(org.slug, `ada-${org.slug}`)).toMatchObject({ ok: true, memberId: ada.id });
   });
 
   it('gives a password account with the same email nothing of the member', async () => {
     const org = await orgWithSso();
     const email = `same-${org.slug}@corp.test`;
-    const [squatter] = await db.insert(accounts).values({ email, name: 'Squatter', passwordHash: await hashPassword('squatter password 1') }).returning();
+    const [squatter] = await db
+      .insert(accounts)
+      .values({ email, name: 'Squatter', passwordHash: await hashPassword('squatter password 1') })
+      .returning();
     const member = await provision(org.orgId, email);
     idp.addPerson({ sub: `same-${org.slug}`, preferred_username: email });
     expect(await signInAs(org.slug, `same-${org.slug}`)).toMatchObject({ ok: true });
-    const [after] = await db.select().from(members).where(and(eq(members.orgId, org.orgId), eq(members.id, member.id)));
+    const [after] = await db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, org.orgId), eq(members.id, member.id)));
     expect(after?.accountId).not.toBeNull();
     expect(after?.accountId).not.toBe(squatter?.id);
-    const sameEmail = await db.select({ id: accounts.id, hasPassword: sql<boolean>`${accounts.passwordHash} is not null` }).from(accounts).where(sql`lower(${accounts.email}) = ${email}`);
+    const sameEmail = await db
+      .select({ id: accounts.id, hasPassword: sql<boolean>`${accounts.passwordHash} is not null` })
+      .from(accounts)
+      .where(sql`lower(${accounts.email}) = ${email}`);
     expect(sameEmail).toHaveLength(2);
   });
 
@@ -161,7 +208,14 @@ describe.each(testDrivers())('single sign-on against a real OIDC provider on $dr
     idp.addPerson({ sub: `sus-${org.slug}`, preferred_username: sus.userName });
     expect(await signInAs(org.slug, `sus-${org.slug}`)).toMatchObject({ ok: false, reason: 'suspended' });
     expect(await db.select().from(memberSsoLinks).where(eq(memberSsoLinks.memberId, sus.id))).toEqual([]);
-    expect((await db.select().from(members).where(and(eq(members.orgId, org.orgId), eq(members.id, sus.id))))[0]?.accountId).toBeNull();
+    expect(
+      (
+        await db
+          .select()
+          .from(members)
+          .where(and(eq(members.orgId, org.orgId), eq(members.id, sus.id)))
+      )[0]?.accountId,
+    ).toBeNull();
 
     const bea = await provision(org.orgId, `bea-${org.slug}@corp.test`);
     idp.addPerson({ sub: `bea-${org.slug}`, preferred_username: bea.userName });
@@ -183,7 +237,10 @@ describe.each(testDrivers())('single sign-on against a real OIDC provider on $dr
     idp.addPerson({ sub: login, preferred_username: `${login}@corp.test`, email: `${login}@corp.test`, email_verified: true, name: 'Jit Person' });
     const first = await signInAs(on.slug, login);
     expect(first).toMatchObject({ ok: true });
-    const [created] = await db.select().from(members).where(and(eq(members.orgId, on.orgId), eq(members.userName, `${login}@corp.test`)));
+    const [created] = await db
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, on.orgId), eq(members.userName, `${login}@corp.test`)));
     expect(created).toMatchObject({ role: 'admin', status: 'active', displayName: 'Jit Person', email: `${login}@corp.test` });
     expect(await signInAs(on.slug, login)).toMatchObject({ ok: true, memberId: created?.id });
   });
@@ -203,10 +260,20 @@ describe.each(testDrivers())('single sign-on against a real OIDC provider on $dr
         idp.tamperIdTokens(null);
       }
     };
-    expect(await tampered((c) => ({ ...c, aud: 'another-client' }))).toMatchObject({ ok: false, reason: 'idp_error', message: expect.stringMatching(/issued for another client \(wrong audience\)/) });
+    expect(await tampered((c) => ({ ...c, aud: 'another-client' }))).toMatchObject({
+      ok: false,
+      reason: 'idp_error',
+      message: expect.stringMatching(/issued for another client \(wrong audience\)/),
+    });
     const now = Math.floor(Date.now() / 1000);
-    expect(await tampered((c) => ({ ...c, iat: now - 7200, exp: now - 3600 }))).toMatchObject({ ok: false, message: expect.stringMatching(/ID token has expired/) });
-    expect(await tampered((c) => ({ ...c, nonce: 'someone-elses-nonce' }))).toMatchObject({ ok: false, message: expect.stringMatching(/nonce does not match/) });
+    expect(await tampered((c) => ({ ...c, iat: now - 7200, exp: now - 3600 }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/ID token has expired/),
+    });
+    expect(await tampered((c) => ({ ...c, nonce: 'someone-elses-nonce' }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/nonce does not match/),
+    });
     expect(await tampered(({ nonce: _dropped, ...c }) => c)).toMatchObject({ ok: false, message: expect.stringMatching(/nonce/) });
 
     // State: missing, or a callback replayed into another sign-in of the same browser.
@@ -226,7 +293,10 @@ describe.each(testDrivers())('single sign-on against a real OIDC provider on $dr
     await db.update(ssoConnections).set({ clientId: org.client.clientId }).where(eq(ssoConnections.orgId, org.orgId));
     await saveSsoConnection(db, org.orgId, { ...org.form, clientSecret: 'not-the-secret' }, actor);
     const three = await throughIdp(org.slug, login);
-    expect(await finishSso(db, org.slug, three.search, three.flow)).toMatchObject({ ok: false, message: expect.stringMatching(/refused Roster’s client ID or client secret \(invalid_client\)/) });
+    expect(await finishSso(db, org.slug, three.search, three.flow)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/refused Roster’s client ID or client secret \(invalid_client\)/),
+    });
 
     expect(await db.select().from(memberSsoLinks).where(eq(memberSsoLinks.memberId, cy.id))).toEqual([]);
   });

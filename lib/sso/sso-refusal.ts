@@ -2,7 +2,16 @@
  * Why an SSO sign-in was refused: the audit row's reason and the page's explanation. The detail
  * (a library message, a claim name) goes to the audit log for owners, never a token or a secret.
  */
-export const ssoRefusalReasons = ['flow_expired', 'wrong_org', 'idp_error', 'not_provisioned', 'suspended', 'claim_mismatch', 'claim_missing', 'not_configured'] as const;
+export const ssoRefusalReasons = [
+  'flow_expired',
+  'wrong_org',
+  'idp_error',
+  'not_provisioned',
+  'suspended',
+  'claim_mismatch',
+  'claim_missing',
+  'not_configured',
+] as const;
 export type SsoRefusalReason = (typeof ssoRefusalReasons)[number];
 
 export type SsoRefusal = { ok: false; reason: SsoRefusalReason; message: string; detail?: string };

@@ -43,5 +43,8 @@ export async function verifyScimToken(db: DbOrTx, authorization: string | null, 
 /** text[] arrives as an array from both drivers; '{a,b}' is handled too. */
 function parseScopes(value: unknown): ScimScope[] {
   if (Array.isArray(value)) return value as ScimScope[];
-  return String(value ?? '').replace(/^\{|\}$/g, '').split(',').filter(Boolean) as ScimScope[];
+  return String(value ?? '')
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean) as ScimScope[];
 }

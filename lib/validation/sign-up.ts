@@ -13,10 +13,7 @@ export const orgSlugSchema = z
 
 export const emailSchema = z.string().trim().toLowerCase().max(254, 'That email is too long').pipe(z.email('Enter a valid email address'));
 
-export const passwordSchema = z
-  .string()
-  .min(10, 'Use at least 10 characters')
-  .max(200, 'Use at most 200 characters');
+export const passwordSchema = z.string().min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters');
 
 export const signUpSchema = z.object({
   orgName: textField('Enter the organization name'),

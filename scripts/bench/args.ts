@@ -31,7 +31,16 @@ Environment:
 npm run bench:smoke is npm run bench -- --quick --no-build (the CI smoke run).
 `;
 
-export type BenchArgs = { help: boolean; noBuild: boolean; pglite: boolean; sizes: Sizes; concurrency: number; databaseUrl: string; only?: string[]; port?: number };
+export type BenchArgs = {
+  help: boolean;
+  noBuild: boolean;
+  pglite: boolean;
+  sizes: Sizes;
+  concurrency: number;
+  databaseUrl: string;
+  only?: string[];
+  port?: number;
+};
 
 /** CI provides TEST_DATABASE_URL: the bench uses its own database, roster_bench, on that server. */
 function siblingDatabase(url: string | undefined): string | undefined {
@@ -47,8 +56,14 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     strict: true,
     allowPositionals: false,
     options: {
-      quick: { type: 'boolean' }, 'no-build': { type: 'boolean' }, pglite: { type: 'boolean' },
-      large: { type: 'string' }, concurrency: { type: 'string' }, only: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      quick: { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+      pglite: { type: 'boolean' },
+      large: { type: 'string' },
+      concurrency: { type: 'string' },
+      only: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   const sizes = { ...(values.quick ? QUICK : FULL) };
@@ -62,7 +77,8 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     sizes.large = large;
   }
   const concurrency = Number(values.concurrency ?? 8);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error(`--concurrency must be from 1 to 64 (got "${values.concurrency}")`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new Error(`--concurrency must be from 1 to 64 (got "${values.concurrency}")`);
   return {
     help: Boolean(values.help),
     noBuild: Boolean(values['no-build']),
@@ -70,7 +86,14 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     sizes,
     concurrency,
     ...(values.port !== undefined ? { port: parsePort(values.port) } : {}),
-    ...(values.only ? { only: values.only.split(',').map((k) => k.trim()).filter(Boolean) } : {}),
+    ...(values.only
+      ? {
+          only: values.only
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+        }
+      : {}),
     databaseUrl: env.BENCH_DATABASE_URL || siblingDatabase(env.TEST_DATABASE_URL) || DEFAULT_BENCH_URL,
   };
 }

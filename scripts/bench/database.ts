@@ -99,7 +99,9 @@ export async function seedGroup(db: Db, orgId: string, displayName: string, pref
 
 /** Ids and userNames of the members named `prefix-…`, in name order. */
 export async function memberIds(db: Db, orgId: string, prefix: string): Promise<{ ids: string[]; userNames: string[] }> {
-  const rows = resultRows(await db.execute(sql`
-    select id, user_name from members where org_id = ${orgId}::uuid and user_name like ${`${prefix}-%`} order by user_name`));
+  const rows = resultRows(
+    await db.execute(sql`
+    select id, user_name from members where org_id = ${orgId}::uuid and user_name like ${`${prefix}-%`} order by user_name`),
+  );
   return { ids: rows.map((r) => String(r.id)), userNames: rows.map((r) => String(r.user_name)) };
 }

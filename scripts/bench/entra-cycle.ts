@@ -12,7 +12,19 @@ export async function entraCycle(url: string, token: string, ctx: BenchContext):
   const pid = ctx.serverPid();
   const cpu0 = { server: pid ? serverCpuMs(pid) : 0, postgres: ctx.measurePostgresCpu ? postgresCpuMs() : 0 };
   const progress = progressReporter(process.stderr, 10_000);
-  const result = await simulate({ idp: 'entra', url, token, users, groups, groupSize, changes: 0, concurrency, timeoutMs: 30_000, maxSeconds, onProgress: progress.update });
+  const result = await simulate({
+    idp: 'entra',
+    url,
+    token,
+    users,
+    groups,
+    groupSize,
+    changes: 0,
+    concurrency,
+    timeoutMs: 30_000,
+    maxSeconds,
+    onProgress: progress.update,
+  });
   progress.finish();
   if (result.errors) process.stderr.write(`bench:   ${result.errors} errors; first: ${result.samples[0]}\n`);
   const row: Row = {

@@ -13,38 +13,42 @@ export function floorOps(sql: postgres.Sql, orgId: string, tokenId: string) {
     insert into audit_events (org_id, actor_type, actor_id, actor_label, action, resource_type, resource_id, status, idp, duration_ms, summary)
     values (${orgId}, 'token', ${tokenId}, 'bench', ${action}, ${type}, ${id}, ${status}, 'entra', ${Math.round(performance.now() - startedAt)}, ${sql.json(summary as postgres.JSONValue)})`;
   return {
-    createUser: (userName: string) => sql.begin(async (tx) => {
-      const t0 = performance.now();
-      const emails = [{ value: userName, type: 'work', primary: true }];
-      const [row] = await tx`
+    createUser: (userName: string) =>
+      sql.begin(async (tx) => {
+        const t0 = performance.now();
+        const emails = [{ value: userName, type: 'work', primary: true }];
+        const [row] = await tx`
         insert into members (org_id, source, user_name, email, emails, phone_numbers, given_name, family_name, display_name, title, external_id, preferred_language, employee_number, department, organization)
         values (${orgId}, 'scim', ${userName}, ${userName}, ${sql.json(emails)}, ${sql.json([{ type: 'work', value: '+1 425 555 0109' }])}, 'Adele', 'Vance', 'Adele Vance', 'Retail Manager', ${userName}, 'en-US', '1042', 'Retail', 'Contoso')
         returning *`;
-      await audit(tx, 'scim.user.create', 'User', String(row?.id), 201, t0, { method: 'POST', path: '/Users', attributes: ['userName', 'name', 'emails'] });
-    }),
+        await audit(tx, 'scim.user.create', 'User', String(row?.id), 201, t0, { method: 'POST', path: '/Users', attributes: ['userName', 'name', 'emails'] });
+      }),
     lookup: (userName: string) => sql`select * from members where org_id = ${orgId} and lower(user_name) = lower(${userName})`,
-    patchUser: (id: string, title: string) => sql.begin(async (tx) => {
-      const t0 = performance.now();
-      await tx`select * from members where org_id = ${orgId} and id = ${id} for update`;
-      await tx`update members set title = ${title}, department = 'Retail Ops', status = 'active', updated_at = now(), version = version + 1
+    patchUser: (id: string, title: string) =>
+      sql.begin(async (tx) => {
+        const t0 = performance.now();
+        await tx`select * from members where org_id = ${orgId} and id = ${id} for update`;
+        await tx`update members set title = ${title}, department = 'Retail Ops', status = 'active', updated_at = now(), version = version + 1
                where org_id = ${orgId} and id = ${id} returning *`;
-      await audit(tx, 'scim.user.patch', 'User', id, 200, t0, { method: 'PATCH', path: `/Users/${id}`, ops: ['replace title', 'replace active'] });
-    }),
-    createGroup: (displayName: string) => sql.begin(async (tx) => {
-      const t0 = performance.now();
-      const [row] = await tx`insert into groups (org_id, display_name, external_id) values (${orgId}, ${displayName}, ${displayName}) returning *`;
-      await audit(tx, 'scim.group.create', 'Group', String(row?.id), 201, t0, { method: 'POST', path: '/Groups' });
-      return String(row?.id);
-    }),
-    addMembers: (groupId: string, ids: string[]) => sql.begin(async (tx) => {
-      const t0 = performance.now();
-      await tx`select * from groups where org_id = ${orgId} and id = ${groupId} for update`;
-      await tx`insert into group_members (org_id, group_id, member_id)
+        await audit(tx, 'scim.user.patch', 'User', id, 200, t0, { method: 'PATCH', path: `/Users/${id}`, ops: ['replace title', 'replace active'] });
+      }),
+    createGroup: (displayName: string) =>
+      sql.begin(async (tx) => {
+        const t0 = performance.now();
+        const [row] = await tx`insert into groups (org_id, display_name, external_id) values (${orgId}, ${displayName}, ${displayName}) returning *`;
+        await audit(tx, 'scim.group.create', 'Group', String(row?.id), 201, t0, { method: 'POST', path: '/Groups' });
+        return String(row?.id);
+      }),
+    addMembers: (groupId: string, ids: string[]) =>
+      sql.begin(async (tx) => {
+        const t0 = performance.now();
+        await tx`select * from groups where org_id = ${orgId} and id = ${groupId} for update`;
+        await tx`insert into group_members (org_id, group_id, member_id)
                select ${orgId}, ${groupId}, m.id from members m where m.org_id = ${orgId} and m.id = any(${uuidArray(ids)}::uuid[])
                on conflict do nothing`;
-      await tx`update groups set updated_at = now(), version = version + 1 where org_id = ${orgId} and id = ${groupId}`;
-      await audit(tx, 'scim.group.patch', 'Group', groupId, 204, t0, { method: 'PATCH', path: `/Groups/${groupId}`, membersAdded: ids.length });
-    }),
+        await tx`update groups set updated_at = now(), version = version + 1 where org_id = ${orgId} and id = ${groupId}`;
+        await audit(tx, 'scim.group.patch', 'Group', groupId, 204, t0, { method: 'PATCH', path: `/Groups/${groupId}`, membersAdded: ids.length });
+      }),
     removeMembers: (groupId: string, ids: string[]) => sql`
       delete from group_members where org_id = ${orgId} and group_id = ${groupId} and member_id = any(${uuidArray(ids)}::uuid[])`,
     getGroup: (id: string) => sql`select * from groups where org_id = ${orgId} and id = ${id}`,
@@ -53,12 +57,13 @@ export function floorOps(sql: postgres.Sql, orgId: string, tokenId: string) {
       await sql`select count(*) from members where org_id = ${orgId}`;
       await sql`select * from members where org_id = ${orgId} order by created_at, id limit 100 offset ${startIndex - 1}`;
     },
-    deleteUser: (id: string) => sql.begin(async (tx) => {
-      const t0 = performance.now();
-      await tx`select * from members where org_id = ${orgId} and id = ${id} for update`;
-      await tx`delete from members where org_id = ${orgId} and id = ${id}`;
-      await audit(tx, 'scim.user.delete', 'User', id, 204, t0, { method: 'DELETE', path: `/Users/${id}` });
-    }),
+    deleteUser: (id: string) =>
+      sql.begin(async (tx) => {
+        const t0 = performance.now();
+        await tx`select * from members where org_id = ${orgId} and id = ${id} for update`;
+        await tx`delete from members where org_id = ${orgId} and id = ${id}`;
+        await audit(tx, 'scim.user.delete', 'User', id, 204, t0, { method: 'DELETE', path: `/Users/${id}` });
+      }),
   };
 }
 

@@ -38,23 +38,28 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
   const started = performance.now();
   let untimed = 0;
   try {
-    await runPool(Array.from({ length: options.ops }, (_, i) => i), options.concurrency, async (i) => {
-      const t0 = performance.now();
-      let ok = false;
-      try {
-        ok = (await options.run(i)) !== false;
-        if (!ok) firstError ??= `operation ${i} failed`;
-      } catch (error) {
-        firstError ??= error instanceof Error ? error.message : String(error);
-      }
-      latencies.push(performance.now() - t0);
-      if (!ok) errors++;
-      if (options.after) {
-        const t1 = performance.now();
-        await options.after(i);
-        untimed += performance.now() - t1;
-      }
-    }, abort.signal);
+    await runPool(
+      Array.from({ length: options.ops }, (_, i) => i),
+      options.concurrency,
+      async (i) => {
+        const t0 = performance.now();
+        let ok = false;
+        try {
+          ok = (await options.run(i)) !== false;
+          if (!ok) firstError ??= `operation ${i} failed`;
+        } catch (error) {
+          firstError ??= error instanceof Error ? error.message : String(error);
+        }
+        latencies.push(performance.now() - t0);
+        if (!ok) errors++;
+        if (options.after) {
+          const t1 = performance.now();
+          await options.after(i);
+          untimed += performance.now() - t1;
+        }
+      },
+      abort.signal,
+    );
   } finally {
     clearTimeout(timer);
   }

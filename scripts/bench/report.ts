@@ -6,16 +6,42 @@ import { scale, type Sizes } from './sizes';
 
 export type Check = { target: string; measured: string; pass: boolean | null };
 
-const HEAD = ['scenario', 'users', 'conc', 'ops', 'rate/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'floor/s', 'floor p95', '× floor', 'RSS MB', 'srv CPU', 'pg CPU'];
+const HEAD = [
+  'scenario',
+  'users',
+  'conc',
+  'ops',
+  'rate/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'errors',
+  'floor/s',
+  'floor p95',
+  '× floor',
+  'RSS MB',
+  'srv CPU',
+  'pg CPU',
+];
 
 /** The results table, fixed-width, one row per scenario; the CPU columns are ms per server op. */
 export function formatTable(rows: Row[]): string {
   const cells = rows.map((r) => [
     r.name + (r.server.capped ? ' (time cap)' : ''),
-    fmtInt(r.users), String(r.concurrency), fmtInt(r.server.ops), fmtInt(r.server.rate),
-    fmtMs(r.server.latency.p50), fmtMs(r.server.latency.p95), fmtMs(r.server.latency.p99), fmtInt(r.server.errors),
-    r.floor ? fmtInt(r.floor.rate) : '-', r.floor ? fmtMs(r.floor.latency.p95) : '-', r.ratio === null ? '-' : r.ratio.toFixed(2), fmtInt(r.rssMb),
-    r.serverCpuMsPerOp === null ? '-' : fmtMs(r.serverCpuMsPerOp), r.postgresCpuMsPerOp === null ? '-' : fmtMs(r.postgresCpuMsPerOp),
+    fmtInt(r.users),
+    String(r.concurrency),
+    fmtInt(r.server.ops),
+    fmtInt(r.server.rate),
+    fmtMs(r.server.latency.p50),
+    fmtMs(r.server.latency.p95),
+    fmtMs(r.server.latency.p99),
+    fmtInt(r.server.errors),
+    r.floor ? fmtInt(r.floor.rate) : '-',
+    r.floor ? fmtMs(r.floor.latency.p95) : '-',
+    r.ratio === null ? '-' : r.ratio.toFixed(2),
+    fmtInt(r.rssMb),
+    r.serverCpuMsPerOp === null ? '-' : fmtMs(r.serverCpuMsPerOp),
+    r.postgresCpuMsPerOp === null ? '-' : fmtMs(r.postgresCpuMsPerOp),
   ]);
   const widths = HEAD.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
@@ -32,26 +58,57 @@ export function checkTargets(rows: Row[], peakRssMb: number, sizes: Sizes): Chec
     checks.push(row ? { target, measured: measured(row), pass: pass(row) } : { target, measured: 'not measured', pass: null });
   const rate = (r: Row) => `${fmtInt(r.server.rate)}/s`;
   const p95 = (r: Row) => `p95 ${fmtMs(r.server.latency.p95)} ms`;
-  add('create user ≥ 1,000/s, p95 ≤ 25 ms, ≥ 0.4 × floor', get('create@1k'), (r) => `${rate(r)}, ${p95(r)}, ${r.ratio?.toFixed(2) ?? '-'} × floor`,
-    (r) => r.server.rate >= 1000 && r.server.latency.p95 <= 25 && (r.ratio === null || r.ratio >= 0.4) && r.server.errors === 0);
-  add('lookup by userName ≥ 2,000/s, p95 ≤ 10 ms', get('lookup@1k'), (r) => `${rate(r)}, ${p95(r)}`, (r) => r.server.rate >= 2000 && r.server.latency.p95 <= 10);
+  add(
+    'create user ≥ 1,000/s, p95 ≤ 25 ms, ≥ 0.4 × floor',
+    get('create@1k'),
+    (r) => `${rate(r)}, ${p95(r)}, ${r.ratio?.toFixed(2) ?? '-'} × floor`,
+    (r) => r.server.rate >= 1000 && r.server.latency.p95 <= 25 && (r.ratio === null || r.ratio >= 0.4) && r.server.errors === 0,
+  );
+  add(
+    'lookup by userName ≥ 2,000/s, p95 ≤ 10 ms',
+    get('lookup@1k'),
+    (r) => `${rate(r)}, ${p95(r)}`,
+    (r) => r.server.rate >= 2000 && r.server.latency.p95 <= 10,
+  );
   for (const kind of ['create', 'lookup']) {
     const small = get(`${kind}@1k`);
-    add(`${kind} at ${largeLabel} within 1.25 × its rate at 1k`, small && get(`${kind}@${largeLabel}`), (r) => `${rate(r)} vs ${small ? rate(small) : '-'} (${small ? (small.server.rate / r.server.rate).toFixed(2) : '-'} ×)`,
-      (r) => Boolean(small && small.server.rate <= 1.25 * r.server.rate));
+    add(
+      `${kind} at ${largeLabel} within 1.25 × its rate at 1k`,
+      small && get(`${kind}@${largeLabel}`),
+      (r) => `${rate(r)} vs ${small ? rate(small) : '-'} (${small ? (small.server.rate / r.server.rate).toFixed(2) : '-'} ×)`,
+      (r) => Boolean(small && small.server.rate <= 1.25 * r.server.rate),
+    );
   }
   add(`PATCH +${n(sizes.groupAdd)} members p95 ≤ 100 ms`, get('patch-add'), p95, (r) => r.server.latency.p95 <= 100 && r.server.errors === 0);
-  add(`PATCH +${n(sizes.bigAdd)} into a ${largeLabel} group ≤ 500 ms`, get('patch-add-big'), (r) => `${p95(r)}, max ${fmtMs(r.server.latency.max)} ms`, (r) => r.server.latency.max <= 500 && r.server.errors === 0);
+  add(
+    `PATCH +${n(sizes.bigAdd)} into a ${largeLabel} group ≤ 500 ms`,
+    get('patch-add-big'),
+    (r) => `${p95(r)}, max ${fmtMs(r.server.latency.max)} ms`,
+    (r) => r.server.latency.max <= 500 && r.server.errors === 0,
+  );
   const plainBig = get('patch-add-big');
-  add(`the same PATCH into the group mapped to a role within 1.5 × (issue 12)`, plainBig && get('patch-add-big-mapped'),
-    (r) => `p50 ${fmtMs(r.server.latency.p50)} vs ${fmtMs(plainBig?.server.latency.p50 ?? NaN)} ms (${(r.server.latency.p50 / (plainBig?.server.latency.p50 ?? 1)).toFixed(2)} ×)`,
-    (r) => Boolean(plainBig && r.server.latency.p50 <= 1.5 * plainBig.server.latency.p50 && r.server.errors === 0));
+  add(
+    `the same PATCH into the group mapped to a role within 1.5 × (issue 12)`,
+    plainBig && get('patch-add-big-mapped'),
+    (r) =>
+      `p50 ${fmtMs(r.server.latency.p50)} vs ${fmtMs(plainBig?.server.latency.p50 ?? NaN)} ms (${(r.server.latency.p50 / (plainBig?.server.latency.p50 ?? 1)).toFixed(2)} ×)`,
+    (r) => Boolean(plainBig && r.server.latency.p50 <= 1.5 * plainBig.server.latency.p50 && r.server.errors === 0),
+  );
   add(`GET group excludedAttributes=members at ${largeLabel} p95 ≤ 10 ms`, get('get-group-big'), p95, (r) => r.server.latency.p95 <= 10);
   const first = get('page-first');
-  add(`page at startIndex ${n(Math.floor(sizes.large * 0.9) + 1)} within 2 × the first page`, first && get('page-deep'), (r) => `p50 ${fmtMs(r.server.latency.p50)} vs ${fmtMs(first?.server.latency.p50 ?? NaN)} ms (${((r.server.latency.p50) / (first?.server.latency.p50 ?? 1)).toFixed(1)} ×)`,
-    (r) => Boolean(first && r.server.latency.p50 <= 2 * first.server.latency.p50));
-  add(`Entra cycle of ${n(sizes.entra.users)} users ≤ 30 s with 0 errors`, get('entra-cycle'), (r) => `${(r.server.durationMs / 1000).toFixed(1)} s, ${r.server.errors} errors`,
-    (r) => r.server.durationMs <= 30_000 && r.server.errors === 0 && !r.server.capped);
+  add(
+    `page at startIndex ${n(Math.floor(sizes.large * 0.9) + 1)} within 2 × the first page`,
+    first && get('page-deep'),
+    (r) =>
+      `p50 ${fmtMs(r.server.latency.p50)} vs ${fmtMs(first?.server.latency.p50 ?? NaN)} ms (${(r.server.latency.p50 / (first?.server.latency.p50 ?? 1)).toFixed(1)} ×)`,
+    (r) => Boolean(first && r.server.latency.p50 <= 2 * first.server.latency.p50),
+  );
+  add(
+    `Entra cycle of ${n(sizes.entra.users)} users ≤ 30 s with 0 errors`,
+    get('entra-cycle'),
+    (r) => `${(r.server.durationMs / 1000).toFixed(1)} s, ${r.server.errors} errors`,
+    (r) => r.server.durationMs <= 30_000 && r.server.errors === 0 && !r.server.capped,
+  );
   checks.push({ target: 'server RSS ≤ 400 MB throughout', measured: `peak ${fmtInt(peakRssMb)} MB`, pass: peakRssMb <= 400 });
   return checks;
 }

@@ -26,7 +26,9 @@ export async function runBench(args: BenchArgs): Promise<number> {
   const { sizes, concurrency } = args;
   await buildIfNeeded(args.noBuild);
   const target = args.pglite ? await pgliteTarget() : await postgresTarget(args.databaseUrl);
-  log(`database: ${target.kind === 'pglite' ? `PGlite in ${target.serverEnv.ROSTER_DATA_DIR}` : new URL(args.databaseUrl).host + new URL(args.databaseUrl).pathname} (fresh)`);
+  log(
+    `database: ${target.kind === 'pglite' ? `PGlite in ${target.serverEnv.ROSTER_DATA_DIR}` : new URL(args.databaseUrl).host + new URL(args.databaseUrl).pathname} (fresh)`,
+  );
   let server: RunningServer | undefined;
   let floorSql: postgres.Sql | undefined;
   const sampler = rssSampler(() => server?.pid);
@@ -45,12 +47,26 @@ export async function runBench(args: BenchArgs): Promise<number> {
     const start = async () => {
       log(`starting the production server (npm start) on port ${port}…`);
       server = await startServer(port, env);
-      client = new ScimHttpClient({ baseUrl: `${server.url}/api/scim/v2`, token: org.token, userAgent: 'Microsoft Azure AD SCIM provisioning', timeoutMs: 30_000, maxSockets: concurrency, recorder });
+      client = new ScimHttpClient({
+        baseUrl: `${server.url}/api/scim/v2`,
+        token: org.token,
+        userAgent: 'Microsoft Azure AD SCIM provisioning',
+        timeoutMs: 30_000,
+        maxSockets: concurrency,
+        recorder,
+      });
       return client;
     };
     const ctx: BenchContext = {
       client: await start(),
-      floor: null, sizes, concurrency, users: 1 + sizes.small, bulk, pool: { ids: [] }, serverGroups: [], floorGroups: [],
+      floor: null,
+      sizes,
+      concurrency,
+      users: 1 + sizes.small,
+      bulk,
+      pool: { ids: [] },
+      serverGroups: [],
+      floorGroups: [],
       rssWindow: () => sampler.window(),
       serverPid: () => server?.pid,
       measurePostgresCpu: target.kind === 'postgres' && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(args.databaseUrl).hostname),
@@ -86,10 +102,15 @@ export async function runBench(args: BenchArgs): Promise<number> {
       return addToMappedBigGroup(ctx);
     };
     const scenarios = [
-      ...createAndLookup(ctx, sizes.large), patchUser(ctx), createGroup(ctx),
-      () => addMembers(ctx), () => addToBigGroup(ctx),
+      ...createAndLookup(ctx, sizes.large),
+      patchUser(ctx),
+      createGroup(ctx),
+      () => addMembers(ctx),
+      () => addToBigGroup(ctx),
       ...(floorSql ? [mappedEntry] : []),
-      () => getBigGroup(ctx), ...listPages(ctx), deleteUser(ctx),
+      () => getBigGroup(ctx),
+      ...listPages(ctx),
+      deleteUser(ctx),
     ];
     for (const entry of scenarios) {
       if (only && entry === mappedEntry && !only.includes('patch-add-big-mapped')) continue;
@@ -104,8 +125,23 @@ export async function runBench(args: BenchArgs): Promise<number> {
     // Another process busy on the same cores skews every figure: the load average says so.
     const load = { atStart: loadAtStart, atEnd: os.loadavg()[0] ?? 0 };
     const heading = `Roster SCIM benchmark · ${sizes.label} · ${target.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} · ${os.cpus().length} cores · Node ${process.version} · concurrency ${concurrency} · load average ${load.atStart.toFixed(1)} → ${load.atEnd.toFixed(1)}`;
-    console.log(`\n${heading}\n\n${formatTable(rows)}\n\nserver RSS peak ${fmtInt(sampler.peak)} MB${target.kind === 'pglite' ? ' · no floor on PGlite (one process owns the database)' : ''}\n\n${formatChecks(checks)}`);
-    const file = writeJson({ startedAt, finishedAt: new Date(), driver: target.kind, load, sizes, concurrency, node: process.version, cpus: os.cpus().length, rows, checks, peakRssMb: sampler.peak, entra: entra?.result });
+    console.log(
+      `\n${heading}\n\n${formatTable(rows)}\n\nserver RSS peak ${fmtInt(sampler.peak)} MB${target.kind === 'pglite' ? ' · no floor on PGlite (one process owns the database)' : ''}\n\n${formatChecks(checks)}`,
+    );
+    const file = writeJson({
+      startedAt,
+      finishedAt: new Date(),
+      driver: target.kind,
+      load,
+      sizes,
+      concurrency,
+      node: process.version,
+      cpus: os.cpus().length,
+      rows,
+      checks,
+      peakRssMb: sampler.peak,
+      entra: entra?.result,
+    });
     console.log(`\nresults: ${file}`);
     return rows.some((r) => r.server.errors > 0) ? 1 : 0;
   } catch (error) {
@@ -131,7 +167,14 @@ async function warmUp(ctx: BenchContext): Promise<void> {
   const items = Array.from({ length: 200 }, (_, i) => i);
   await runPool(items, ctx.concurrency, async (i) => {
     if (i % 4 === 0) await ctx.client.send('warm.create', 'POST', '/Users', entraUser(`warm-${i}@bench.example`), [201]);
-    else await ctx.client.send('warm.lookup', 'GET', `/Users?filter=${encodeURIComponent(`userName eq "${ctx.bulk.userNames[i % ctx.bulk.userNames.length]}"`)}`, undefined, [200]);
+    else
+      await ctx.client.send(
+        'warm.lookup',
+        'GET',
+        `/Users?filter=${encodeURIComponent(`userName eq "${ctx.bulk.userNames[i % ctx.bulk.userNames.length]}"`)}`,
+        undefined,
+        [200],
+      );
   });
   ctx.users += 50;
 }

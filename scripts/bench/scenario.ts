@@ -79,5 +79,16 @@ export async function runScenario(ctx: BenchContext, scenario: Scenario): Promis
     ctx.users += (scenario.usersPerOp ?? 0) * floor.ops;
   }
   if (server.errors) log(`  ${server.errors} errors; first: ${server.firstError}`);
-  return { key: scenario.key, name: scenario.name, users, concurrency, server, floor, ratio: floor ? server.rate / floor.rate : null, rssMb, serverCpuMsPerOp, postgresCpuMsPerOp };
+  return {
+    key: scenario.key,
+    name: scenario.name,
+    users,
+    concurrency,
+    server,
+    floor,
+    ratio: floor ? server.rate / floor.rate : null,
+    rssMb,
+    serverCpuMsPerOp,
+    postgresCpuMsPerOp,
+  };
 }

@@ -13,7 +13,9 @@ function slice(ids: string[], i: number, size: number): string[] {
 
 export function createGroup(ctx: BenchContext): Scenario {
   return {
-    key: 'create-group', name: 'create group', ops: ctx.sizes.ops.createGroup,
+    key: 'create-group',
+    name: 'create group',
+    ops: ctx.sizes.ops.createGroup,
     server: async (i) => {
       const body = { schemas: [GROUP_SCHEMA], externalId: `g-${i}`, displayName: `Bench group ${i}`, meta: { resourceType: 'Group' } };
       const reply = await ctx.client.send('group.create', 'POST', '/Groups', body, [201]);
@@ -29,7 +31,9 @@ export function addMembers(ctx: BenchContext): Scenario {
   const n = Math.min(ctx.sizes.ops.addMembers, ctx.sizes.ops.createGroup);
   const size = ctx.sizes.groupAdd;
   return {
-    key: 'patch-add', name: `PATCH +${size.toLocaleString('en-US')} members`, ops: n,
+    key: 'patch-add',
+    name: `PATCH +${size.toLocaleString('en-US')} members`,
+    ops: n,
     server: async (i) => {
       const body = patch({ op: 'Add', path: 'members', value: members(slice(ctx.bulk.ids, i, size)) });
       return (await ctx.client.send('group.members', 'PATCH', `/Groups/${ctx.serverGroups[i]}`, body, [200, 204])).ok;
@@ -48,7 +52,10 @@ export function addToBigGroup(ctx: BenchContext): Scenario {
   const ids = ctx.pool.ids;
   const path = `/Groups/${group}`;
   return {
-    key: 'patch-add-big', name: `PATCH +${ctx.sizes.bigAdd.toLocaleString('en-US')} into ${scale(ctx.sizes.large)} group`, ops: ctx.sizes.ops.bigAdd, concurrency: 1,
+    key: 'patch-add-big',
+    name: `PATCH +${ctx.sizes.bigAdd.toLocaleString('en-US')} into ${scale(ctx.sizes.large)} group`,
+    ops: ctx.sizes.ops.bigAdd,
+    concurrency: 1,
     server: async () => (await ctx.client.send('group.members', 'PATCH', path, patch({ op: 'Add', path: 'members', value: members(ids) }), [200, 204])).ok,
     serverAfter: async () => {
       const reply = await ctx.client.send('group.members.undo', 'PATCH', path, patch({ op: 'Remove', path: 'members', value: members(ids) }), [200, 204]);
@@ -72,7 +79,9 @@ export function addToMappedBigGroup(ctx: BenchContext): Scenario {
 export function getBigGroup(ctx: BenchContext): Scenario {
   const group = ctx.bigGroupId as string;
   return {
-    key: 'get-group-big', name: `GET group excl. members (${scale(ctx.sizes.large)})`, ops: ctx.sizes.ops.getGroup,
+    key: 'get-group-big',
+    name: `GET group excl. members (${scale(ctx.sizes.large)})`,
+    ops: ctx.sizes.ops.getGroup,
     server: async () => {
       const reply = await ctx.client.send('group.get', 'GET', `/Groups/${group}?excludedAttributes=members`, undefined, [200]);
       return reply.ok && reply.json?.id === group && !('members' in reply.json);

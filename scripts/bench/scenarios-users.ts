@@ -29,7 +29,9 @@ export function createAndLookup(ctx: BenchContext, at: number): Scenario[] {
   // Lookups first: the creates then add to the directory the next scenario sees.
   return [
     {
-      key: `lookup@${tag}`, name: `lookup userName eq @${tag}`, ops: ctx.sizes.ops.lookup,
+      key: `lookup@${tag}`,
+      name: `lookup userName eq @${tag}`,
+      ops: ctx.sizes.ops.lookup,
       server: async (i) => {
         const reply = await ctx.client.send('user.lookup', 'GET', `/Users${filterQuery('userName', pick(ctx.bulk.userNames, i))}`, undefined, [200]);
         return reply.ok && reply.json?.totalResults === 1;
@@ -37,7 +39,10 @@ export function createAndLookup(ctx: BenchContext, at: number): Scenario[] {
       floor: (i) => ctx.floor!.lookup(pick(ctx.bulk.userNames, i)),
     },
     {
-      key: `create@${tag}`, name: `create user @${tag}`, ops: ctx.sizes.ops.create, usersPerOp: 1,
+      key: `create@${tag}`,
+      name: `create user @${tag}`,
+      ops: ctx.sizes.ops.create,
+      usersPerOp: 1,
       server: async (i) => (await ctx.client.send('user.create', 'POST', '/Users', entraUser(name(`s${tag}`, i)), [201])).ok,
       floor: (i) => ctx.floor!.createUser(name(`f${tag}`, i)),
     },
@@ -57,7 +62,9 @@ export function patchUser(ctx: BenchContext): Scenario {
   const n = ctx.sizes.ops.patch;
   const id = (i: number) => ctx.bulk.ids[i % ctx.bulk.ids.length] as string;
   return {
-    key: 'patch-user', name: 'PATCH user (Entra Replace)', ops: n,
+    key: 'patch-user',
+    name: 'PATCH user (Entra Replace)',
+    ops: n,
     server: async (i) => (await ctx.client.send('user.patch', 'PATCH', `/Users/${id(i)}`, entraReplace(i), [200, 204])).ok,
     floor: (i) => ctx.floor!.patchUser(id(n + i), `Retail Manager ${i}`),
   };
@@ -72,7 +79,13 @@ export function listPages(ctx: BenchContext): Scenario[] {
   };
   return [
     { key: 'page-first', name: 'list page 1 (100 users)', ops: ctx.sizes.ops.page, server: page(1), floor: () => ctx.floor!.listPage(1) },
-    { key: 'page-deep', name: `list page at startIndex ${deep.toLocaleString('en-US')}`, ops: ctx.sizes.ops.page, server: page(deep), floor: () => ctx.floor!.listPage(deep) },
+    {
+      key: 'page-deep',
+      name: `list page at startIndex ${deep.toLocaleString('en-US')}`,
+      ops: ctx.sizes.ops.page,
+      server: page(deep),
+      floor: () => ctx.floor!.listPage(deep),
+    },
   ];
 }
 
@@ -82,7 +95,10 @@ export function deleteUser(ctx: BenchContext): Scenario {
   const from = Math.floor(ctx.bulk.ids.length / 2);
   const id = (i: number) => ctx.bulk.ids[(from + i) % ctx.bulk.ids.length] as string;
   return {
-    key: 'delete-user', name: 'DELETE user', ops: n, usersPerOp: -1,
+    key: 'delete-user',
+    name: 'DELETE user',
+    ops: n,
+    usersPerOp: -1,
     server: async (i) => (await ctx.client.send('user.delete', 'DELETE', `/Users/${id(i)}`, undefined, [204])).ok,
     floor: (i) => ctx.floor!.deleteUser(id(n + i)),
   };

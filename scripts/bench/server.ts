@@ -58,11 +58,13 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     if (!exited) process.kill(-(child.pid as number), 'SIGKILL');
   };
   process.once('exit', killOnExit);
-  const exit = new Promise<void>((resolve) => child.on('exit', () => {
-    exited = true;
-    process.removeListener('exit', killOnExit);
-    resolve();
-  }));
+  const exit = new Promise<void>((resolve) =>
+    child.on('exit', () => {
+      exited = true;
+      process.removeListener('exit', killOnExit);
+      resolve();
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (!(await answers(`${url}/api/scim/v2/ServiceProviderConfig`))) {

@@ -8,7 +8,17 @@ export type Sizes = {
   bigAdd: number;
   /** Members per "PATCH +N members" op. */
   groupAdd: number;
-  ops: { create: number; lookup: number; patch: number; createGroup: number; addMembers: number; getGroup: number; bigAdd: number; page: number; delete: number };
+  ops: {
+    create: number;
+    lookup: number;
+    patch: number;
+    createGroup: number;
+    addMembers: number;
+    getGroup: number;
+    bigAdd: number;
+    page: number;
+    delete: number;
+  };
   entra: { users: number; groups: number; groupSize: number; maxSeconds: number };
   /** Time cap per scenario. */
   capMs: number;

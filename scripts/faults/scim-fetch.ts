@@ -1,5 +1,11 @@
 import { parseJsonObject } from '@/lib/parse-json-object';
-export type Sent = { status: number | 'timeout' | 'network'; ms: number; retryAfter: string | null; contentType: string | null; json: Record<string, unknown> | null };
+export type Sent = {
+  status: number | 'timeout' | 'network';
+  ms: number;
+  retryAfter: string | null;
+  contentType: string | null;
+  json: Record<string, unknown> | null;
+};
 
 /** One SCIM request with a hard time limit; never throws. "Never a hang" is measured here. */
 export async function scimFetch(base: string, token: string, method: string, path: string, body?: unknown, timeoutMs = 15_000): Promise<Sent> {
@@ -13,7 +19,13 @@ export async function scimFetch(base: string, token: string, method: string, pat
     });
     const text = await response.text();
     const json = parseJsonObject(text);
-    return { status: response.status, ms: performance.now() - started, retryAfter: response.headers.get('retry-after'), contentType: response.headers.get('content-type'), json };
+    return {
+      status: response.status,
+      ms: performance.now() - started,
+      retryAfter: response.headers.get('retry-after'),
+      contentType: response.headers.get('content-type'),
+      json,
+    };
   } catch (error) {
     const timedOut = (error as Error).name === 'TimeoutError';
     return { status: timedOut ? 'timeout' : 'network', ms: performance.now() - started, retryAfter: null, contentType: null, json: null };

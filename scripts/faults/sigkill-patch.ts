@@ -16,7 +16,10 @@ export async function killDuringPatch(
   db: { url: string; orgId: string; token: string; memberIds: string[] },
 ): Promise<void> {
   let server = await restart();
-  const created = await scimFetch(server.url, db.token, 'POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Kill test' });
+  const created = await scimFetch(server.url, db.token, 'POST', '/Groups', {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+    displayName: 'Kill test',
+  });
   const groupId = String(created.json?.id);
   const handle = await createDb({ url: db.url, poolSize: 1 });
   const outcomes: number[] = [];
@@ -28,7 +31,9 @@ export async function killDuringPatch(
       server.kill();
       await sending;
       server = await restart();
-      const [row] = resultRows(await handle.db.execute(sql`select count(*)::int as n from group_members where org_id = ${db.orgId}::uuid and group_id = ${groupId}::uuid`));
+      const [row] = resultRows(
+        await handle.db.execute(sql`select count(*)::int as n from group_members where org_id = ${db.orgId}::uuid and group_id = ${groupId}::uuid`),
+      );
       const n = Number(row?.n);
       outcomes.push(n);
       checks.check(`SIGKILL ${delayMs} ms into a 5,000-member PATCH leaves all or none`, n === 0 || n === db.memberIds.length, `${n} members`);

@@ -5,14 +5,20 @@
 export async function signInCookie(base: string, email: string, password: string): Promise<string> {
   const csrfResponse = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/orgs` }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c?.includes('session-token'));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c?.includes('session-token'));
   if (!session) throw new Error(`sign-in failed (${response.status})`);
   return session;
 }

@@ -38,10 +38,19 @@ Example:
 export class UsageError extends Error {}
 
 const OPTIONS = {
-  idp: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' },
-  users: { type: 'string' }, groups: { type: 'string' }, 'group-size': { type: 'string' }, changes: { type: 'string' },
-  concurrency: { type: 'string' }, 'batch-size': { type: 'string' }, timeout: { type: 'string' }, 'max-seconds': { type: 'string' },
-  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  idp: { type: 'string' },
+  url: { type: 'string' },
+  token: { type: 'string' },
+  users: { type: 'string' },
+  groups: { type: 'string' },
+  'group-size': { type: 'string' },
+  changes: { type: 'string' },
+  concurrency: { type: 'string' },
+  'batch-size': { type: 'string' },
+  timeout: { type: 'string' },
+  'max-seconds': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 function integer(flags: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
@@ -88,7 +97,14 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     help: false,
     json: Boolean(flags.json),
     options: {
-      idp: idp as IdpName, url, token, users, groups, groupSize, changes, batchSize,
+      idp: idp as IdpName,
+      url,
+      token,
+      users,
+      groups,
+      groupSize,
+      changes,
+      batchSize,
       concurrency: integer(flags, 'concurrency', 8, 1, 256),
       timeoutMs: integer(flags, 'timeout', 30, 1, 3600) * 1000,
       maxSeconds: integer(flags, 'max-seconds', 600, 1, 86_400),

@@ -55,7 +55,14 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
   const directory = buildDirectory({ users: options.users, groups: options.groups, groupSize: options.groupSize, runId: options.runId });
   const batchSize = options.batchSize ?? dialect.batchSize;
   const recorder = new Recorder();
-  const client = new ScimHttpClient({ baseUrl: options.url, token: options.token, userAgent: dialect.userAgent, timeoutMs: options.timeoutMs, maxSockets: options.concurrency, recorder });
+  const client = new ScimHttpClient({
+    baseUrl: options.url,
+    token: options.token,
+    userAgent: dialect.userAgent,
+    timeoutMs: options.timeoutMs,
+    maxSockets: options.concurrency,
+    recorder,
+  });
   const changes = planChanges(directory, options.changes);
   const batches = Math.ceil(options.groupSize / batchSize) * options.groups;
   const total = 1 + options.users + options.groups + batches + changes.length;
@@ -69,7 +76,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
   const timer = setTimeout(() => stop(`time limit of ${options.maxSeconds} s reached`), options.maxSeconds * 1000);
   let done = 0;
   let phase = 'connection test';
-  const report = () => options.onProgress?.({ phase, done, total, requests: recorder.requests, errors: recorder.errors, elapsedMs: performance.now() - started });
+  const report = () =>
+    options.onProgress?.({ phase, done, total, requests: recorder.requests, errors: recorder.errors, elapsedMs: performance.now() - started });
   const step = () => {
     done++;
     // Most requests failing means the server is down or refusing us: stop rather than hammer it.
@@ -91,23 +99,57 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
       if (!ok) stop(`the connection test failed (${recorder.samples[0] ?? 'unexpected answer'})`);
     });
     const { users, groups } = directory;
-    await runPhase('users', () => runPool(users, options.concurrency, async (user) => { await dialect.provisionUser(client, user, directory); step(); }, abort.signal));
-    await runPhase('groups', () => runPool(groups, options.concurrency, async (group) => { await dialect.provisionGroup(client, group, directory); step(); }, abort.signal));
+    await runPhase('users', () =>
+      runPool(
+        users,
+        options.concurrency,
+        async (user) => {
+          await dialect.provisionUser(client, user, directory);
+          step();
+        },
+        abort.signal,
+      ),
+    );
+    await runPhase('groups', () =>
+      runPool(
+        groups,
+        options.concurrency,
+        async (group) => {
+          await dialect.provisionGroup(client, group, directory);
+          step();
+        },
+        abort.signal,
+      ),
+    );
     const sent = new Map<SimGroup, Set<string>>();
-    await runPhase('memberships', () => runPool(groups, options.concurrency, async (group) => {
-      const ids = group.memberIndexes.map((i) => users[i]?.id).filter((id): id is string => Boolean(id));
-      const set = new Set<string>();
-      sent.set(group, set);
-      for (const batch of chunk(ids, batchSize)) {
-        if (abort.signal.aborted || !group.id) break;
-        if (await dialect.addMembers(client, group, batch, [...set, ...batch])) batch.forEach((id) => set.add(id));
-        step();
-      }
-    }, abort.signal));
-    await runPhase('changes', () => runPool(changes, options.concurrency, async ({ kind, user }) => {
-      if (user.id) await (kind === 'update' ? dialect.update : kind === 'deactivate' ? dialect.deactivate : dialect.remove)(client, user, directory);
-      step();
-    }, abort.signal));
+    await runPhase('memberships', () =>
+      runPool(
+        groups,
+        options.concurrency,
+        async (group) => {
+          const ids = group.memberIndexes.map((i) => users[i]?.id).filter((id): id is string => Boolean(id));
+          const set = new Set<string>();
+          sent.set(group, set);
+          for (const batch of chunk(ids, batchSize)) {
+            if (abort.signal.aborted || !group.id) break;
+            if (await dialect.addMembers(client, group, batch, [...set, ...batch])) batch.forEach((id) => set.add(id));
+            step();
+          }
+        },
+        abort.signal,
+      ),
+    );
+    await runPhase('changes', () =>
+      runPool(
+        changes,
+        options.concurrency,
+        async ({ kind, user }) => {
+          if (user.id) await (kind === 'update' ? dialect.update : kind === 'deactivate' ? dialect.deactivate : dialect.remove)(client, user, directory);
+          step();
+        },
+        abort.signal,
+      ),
+    );
     return result(options, dialect, directory, recorder, performance.now() - started, stoppedEarly, phases, sent);
   } finally {
     clearTimeout(timer);
@@ -116,7 +158,16 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
   }
 }
 
-function result(options: SimulateOptions, dialect: Dialect, dir: Directory, recorder: Recorder, durationMs: number, stoppedEarly: string | null, phases: SimulationResult['phases'], sent: Map<SimGroup, Set<string>>): SimulationResult {
+function result(
+  options: SimulateOptions,
+  dialect: Dialect,
+  dir: Directory,
+  recorder: Recorder,
+  durationMs: number,
+  stoppedEarly: string | null,
+  phases: SimulationResult['phases'],
+  sent: Map<SimGroup, Set<string>>,
+): SimulationResult {
   const present = dir.users.filter((u) => u.id && u.state !== 'deleted');
   const deleted = new Set(dir.users.filter((u) => u.state === 'deleted').map((u) => u.id));
   const memberships = [...sent.values()].reduce((n, set) => n + [...set].filter((id) => !deleted.has(id)).length, 0);

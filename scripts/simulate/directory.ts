@@ -19,8 +19,50 @@ export type Directory = { runId: string; domain: string; users: SimUser[]; group
 
 export type ChangeKind = 'update' | 'deactivate' | 'delete';
 
-const GIVEN = ['Adele', 'Alex', 'Ben', 'Chloe', 'Diego', 'Emma', 'Farah', 'Grace', 'Hiro', 'Isla', 'Jonas', 'Kemal', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven'];
-const FAMILY = ['Vance', 'Wilber', 'Garcia', 'Nguyen', 'Okafor', 'Schmidt', 'Rossi', 'Kowalski', 'Tanaka', 'Haddad', 'Silva', 'Larsen', 'Moreau', 'Novak', 'Patel', 'Quist', 'Reyes', 'Sato', 'Thompson', 'Unger'];
+const GIVEN = [
+  'Adele',
+  'Alex',
+  'Ben',
+  'Chloe',
+  'Diego',
+  'Emma',
+  'Farah',
+  'Grace',
+  'Hiro',
+  'Isla',
+  'Jonas',
+  'Kemal',
+  'Lena',
+  'Mateo',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+];
+const FAMILY = [
+  'Vance',
+  'Wilber',
+  'Garcia',
+  'Nguyen',
+  'Okafor',
+  'Schmidt',
+  'Rossi',
+  'Kowalski',
+  'Tanaka',
+  'Haddad',
+  'Silva',
+  'Larsen',
+  'Moreau',
+  'Novak',
+  'Patel',
+  'Quist',
+  'Reyes',
+  'Sato',
+  'Thompson',
+  'Unger',
+];
 const DEPARTMENTS = ['Engineering', 'Sales', 'Finance', 'Support', 'Marketing', 'Legal', 'Operations', 'Research'];
 const TITLES = ['Engineer', 'Account Executive', 'Accountant', 'Support Specialist', 'Designer', 'Counsel', 'Analyst', 'Manager'];
 

@@ -2,7 +2,12 @@
  * Runs `work` over `items` with at most `concurrency` in flight, in order of start. Once
  * `signal` aborts, no new item starts (the ones in flight finish: their requests have timeouts).
  */
-export async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>, signal?: AbortSignal): Promise<void> {
+export async function runPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length && !signal?.aborted) {

@@ -3,7 +3,9 @@ import { fmtInt, fmtMs } from './stats';
 
 /** The closing summary: totals, errors by status, per-phase and per-request-kind figures. */
 export function formatSummary(r: SimulationResult): string {
-  const errors = Object.entries(r.errorsByStatus).map(([status, n]) => `${status} × ${fmtInt(n)}`).join(', ');
+  const errors = Object.entries(r.errorsByStatus)
+    .map(([status, n]) => `${status} × ${fmtInt(n)}`)
+    .join(', ');
   const lines = [
     `${r.label} simulation ${r.runId}: ${fmtInt(r.requests)} requests in ${(r.durationMs / 1000).toFixed(1)} s (${fmtInt(r.requestsPerSecond)} requests/s)`,
     `errors: ${r.errors === 0 ? 'none' : `${fmtInt(r.errors)} (${errors})`}`,
@@ -18,7 +20,10 @@ export function formatSummary(r: SimulationResult): string {
     lines.push(`${kind.padEnd(16)} ${fmtInt(s.count).padStart(7)} ${fmtMs(s.p50).padStart(9)} ${fmtMs(s.p95).padStart(8)} ${fmtMs(s.p99).padStart(8)}`);
   }
   const e = r.expected;
-  lines.push('', `Roster should now hold for this run: ${fmtInt(e.users)} people (${fmtInt(e.active)} active, ${fmtInt(e.suspended)} suspended), ${fmtInt(e.groups)} groups, ${fmtInt(e.memberships)} memberships.`);
+  lines.push(
+    '',
+    `Roster should now hold for this run: ${fmtInt(e.users)} people (${fmtInt(e.active)} active, ${fmtInt(e.suspended)} suspended), ${fmtInt(e.groups)} groups, ${fmtInt(e.memberships)} memberships.`,
+  );
   if (r.samples.length) lines.push('', 'first failures:', ...r.samples.map((s) => `  ${s}`));
   return lines.join('\n');
 }

@@ -63,8 +63,13 @@ describe.each(testDrivers({ pooled: true }))('Entra ID with aadOptscim062020 on 
     expect(update.status, update.text).toBe(200);
     expect(update.json).toMatchObject({ displayName: 'Bjfe', name: { givenName: 'Kkom', familyName: 'Unua' } });
     expect(await team.member(user)).toMatchObject({
-      displayName: 'Bjfe', givenName: 'Kkom', familyName: 'Unua', employeeNumber: 'Aklq', email: 'TestMhvaes@test.microsoft.com',
-      externalId: entra.createUserBody.externalId, status: 'active',
+      displayName: 'Bjfe',
+      givenName: 'Kkom',
+      familyName: 'Unua',
+      employeeNumber: 'Aklq',
+      email: 'TestMhvaes@test.microsoft.com',
+      externalId: entra.createUserBody.externalId,
+      status: 'active',
     });
   });
 

@@ -44,7 +44,13 @@ describe.each(testDrivers({ pooled: true }))('Entra ID (default PATCH dialect) o
     ada = String(created.json?.id);
     expect(created.json).toMatchObject({ userName: entra.createUserBody.userName, externalId: entra.createUserBody.externalId, active: true });
     expect(created.headers.get('location')).toMatch(new RegExp(`/Users/${ada}$`));
-    expect(await team.member(ada)).toMatchObject({ source: 'scim', status: 'active', email: entra.createUserBody.emails[0]?.value, givenName: 'givenName', familyName: 'familyName' });
+    expect(await team.member(ada)).toMatchObject({
+      source: 'scim',
+      status: 'active',
+      email: entra.createUserBody.emails[0]?.value,
+      givenName: 'givenName',
+      familyName: 'familyName',
+    });
     expect((await client.auditRows())[0]).toMatchObject({ action: 'scim.user.create', status: 201, idp: 'entra' });
   });
 
@@ -54,8 +60,14 @@ describe.each(testDrivers({ pooled: true }))('Entra ID (default PATCH dialect) o
     adele = String(created.json?.id);
     expect(created.json?.active).toBe(true);
     expect(await team.member(adele)).toMatchObject({
-      status: 'active', userName: 'AdeleV@contoso.example', email: 'AdeleV@contoso.example', title: 'Retail Manager',
-      department: 'Retail', employeeNumber: '1042', organization: 'Contoso', managerId: ada,
+      status: 'active',
+      userName: 'AdeleV@contoso.example',
+      email: 'AdeleV@contoso.example',
+      title: 'Retail Manager',
+      department: 'Retail',
+      employeeNumber: '1042',
+      organization: 'Contoso',
+      managerId: ada,
     });
     expect(await team.scimUserNames()).toEqual(sorted('AdeleV@contoso.example', entra.createUserBody.userName));
   });
@@ -81,8 +93,14 @@ describe.each(testDrivers({ pooled: true }))('Entra ID (default PATCH dialect) o
     expect((await client.call('PATCH', `/Users/${ada}`, entra.legacy.workPhone)).status).toBe(200);
     const row = await team.member(ada);
     expect(row).toMatchObject({
-      displayName: 'Pvlo', email: 'TestBcwqnm@test.microsoft.com', givenName: 'Gtfd', familyName: 'Pkqf',
-      externalId: 'Eqpj', employeeNumber: 'Eqpj', nickName: 'Babs', status: 'active',
+      displayName: 'Pvlo',
+      email: 'TestBcwqnm@test.microsoft.com',
+      givenName: 'Gtfd',
+      familyName: 'Pkqf',
+      externalId: 'Eqpj',
+      employeeNumber: 'Eqpj',
+      nickName: 'Babs',
+      status: 'active',
     });
     expect(row?.phoneNumbers).toEqual([expect.objectContaining({ type: 'work', value: '+1 425 555 0100' })]);
     expect((await client.auditRows())[0]?.summary).toMatchObject({ adaptations: expect.arrayContaining([expect.stringMatching(/op/i)]) });

@@ -62,8 +62,16 @@ describe.each(testDrivers({ pooled: true }))('JumpCloud on $driver', ({ open }) 
     sam = String(created.json?.id);
     expect(created.json).toMatchObject({ userName, externalId: '5f8d0d55b54764421b7156c9', active: true, title: 'Accountant' });
     expect(await team.member(sam)).toMatchObject({
-      source: 'scim', status: 'active', email: userName, displayName: 'Sam Lee', employeeNumber: 'E-2041',
-      costCenter: 'CC-17', division: 'Finance', department: 'Accounts Payable', managerId: null, middleName: null,
+      source: 'scim',
+      status: 'active',
+      email: userName,
+      displayName: 'Sam Lee',
+      employeeNumber: 'E-2041',
+      costCenter: 'CC-17',
+      division: 'Finance',
+      department: 'Accounts Payable',
+      managerId: null,
+      middleName: null,
     });
     expect((await team.member(sam))?.phoneNumbers).toEqual([expect.objectContaining({ type: 'work', value: '+44 20 7946 0958' })]);
     const [log] = await client.auditRows();

@@ -96,7 +96,11 @@ describe.each(testDrivers({ pooled: true }))('Okta catalog (OIN) app on $driver'
     const rename = await client.call('PATCH', `/Groups/${group}`, okta.renameGroup(group, 'Test SCIMv20'));
     expect([200, 204]).toContain(rename.status);
     expect(await team.group(group)).toMatchObject({ displayName: 'Test SCIMv20' });
-    const full = await client.call('PATCH', `/Groups/${group}`, okta.replaceMembers({ value: user, display: userName }, { value: colleague, display: 'colleague@okta.local' }));
+    const full = await client.call(
+      'PATCH',
+      `/Groups/${group}`,
+      okta.replaceMembers({ value: user, display: userName }, { value: colleague, display: 'colleague@okta.local' }),
+    );
     expect([200, 204]).toContain(full.status);
     expect(await team.groupMemberIds(group)).toEqual(sorted(user, colleague));
     const read = await client.call('GET', `/Groups/${group}`);
@@ -110,7 +114,10 @@ describe.each(testDrivers({ pooled: true }))('Okta catalog (OIN) app on $driver'
     expect(off.json).toMatchObject({ id: user, active: false });
     expect(await team.member(user)).toMatchObject({ status: 'suspended', givenName: 'Another' });
     expect(await team.groupMemberIds(group)).toEqual(sorted(user, colleague));
-    expect((await client.call('GET', okta.lookupPath(userName))).json).toMatchObject({ totalResults: 1, Resources: [expect.objectContaining({ active: false })] });
+    expect((await client.call('GET', okta.lookupPath(userName))).json).toMatchObject({
+      totalResults: 1,
+      Resources: [expect.objectContaining({ active: false })],
+    });
   });
 
   it('9. reactivates with PATCH replace {active:true}', async () => {

@@ -37,7 +37,12 @@ describe.each(testDrivers())("Okta's SPEC test on a fresh org on $driver", ({ op
 
   it('a member added by hand has name.givenName and name.familyName too', async () => {
     const client = await scimClientFor(handle.db, { userAgent: OKTA_USER_AGENT });
-    const { memberId } = await addMember(handle.db, client.orgId, { givenName: 'Mia', familyName: 'Hand', email: `mia-${client.slug}@example.test`, role: 'member' }, { type: 'system', label: 'test' });
+    const { memberId } = await addMember(
+      handle.db,
+      client.orgId,
+      { givenName: 'Mia', familyName: 'Hand', email: `mia-${client.slug}@example.test`, role: 'member' },
+      { type: 'system', label: 'test' },
+    );
     const one = await client.call('GET', `/Users/${memberId}`);
     expect(one.status, one.text).toBe(200);
     expect(one.json?.name).toMatchObject({ givenName: 'Mia', familyName: 'Hand' });

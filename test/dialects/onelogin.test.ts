@@ -25,7 +25,7 @@ describe.each(testDrivers({ pooled: true }))('OneLogin (template bodies) on $dri
   });
   afterAll(() => handle.close());
 
-  it('1. Enable: reads the app\'s groups (empty) and looks the user up before creating', async () => {
+  it("1. Enable: reads the app's groups (empty) and looks the user up before creating", async () => {
     const groups = await client.call('GET', '/Groups');
     expect(groups.status).toBe(200);
     expect(groups.json).toEqual(EMPTY_LIST);
@@ -42,8 +42,15 @@ describe.each(testDrivers({ pooled: true }))('OneLogin (template bodies) on $dri
     expect(created.json?.emails).toEqual([expect.objectContaining({ value: userName, type: 'work', primary: true })]);
     const row = await team.member(jane);
     expect(row).toMatchObject({
-      source: 'scim', status: 'active', email: userName, givenName: 'Jane', familyName: 'Doe',
-      department: 'Engineering', organization: 'Example Inc', employeeNumber: null, managerId: null,
+      source: 'scim',
+      status: 'active',
+      email: userName,
+      givenName: 'Jane',
+      familyName: 'Doe',
+      department: 'Engineering',
+      organization: 'Example Inc',
+      employeeNumber: null,
+      managerId: null,
     });
     expect(row?.phoneNumbers ?? []).toEqual([]);
     const [log] = await client.auditRows();
@@ -58,7 +65,7 @@ describe.each(testDrivers({ pooled: true }))('OneLogin (template bodies) on $dri
     expect(await team.member(jane)).toMatchObject({ status: 'active', title: 'Senior Engineer' });
   });
 
-  it('4. pushes the role\'s group and adds its members', async () => {
+  it("4. pushes the role's group and adds its members", async () => {
     other = String((await client.call('POST', '/Users', userBody('john.roe@example.com', { active: 'true' }))).json?.id);
     const created = await client.call('POST', '/Groups', onelogin.createGroupBody);
     expect(created.status, created.text).toBe(201);

@@ -10,16 +10,25 @@ export function teamState(db: Db, orgId: string) {
   return {
     /** One member row of this org, or undefined when the person is not on the team. */
     async member(id: string) {
-      const [row] = await db.select().from(members).where(and(eq(members.orgId, orgId), eq(members.id, id)));
+      const [row] = await db
+        .select()
+        .from(members)
+        .where(and(eq(members.orgId, orgId), eq(members.id, id)));
       return row;
     },
     /** userNames of the SCIM-provisioned people on the team, sorted (the owner signed up by hand). */
     async scimUserNames() {
-      const rows = await db.select({ userName: members.userName }).from(members).where(and(eq(members.orgId, orgId), eq(members.source, 'scim')));
+      const rows = await db
+        .select({ userName: members.userName })
+        .from(members)
+        .where(and(eq(members.orgId, orgId), eq(members.source, 'scim')));
       return rows.map((r) => r.userName).sort();
     },
     async group(id: string) {
-      const [row] = await db.select().from(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, id)));
+      const [row] = await db
+        .select()
+        .from(groups)
+        .where(and(eq(groups.orgId, orgId), eq(groups.id, id)));
       return row;
     },
     async groupNames() {
@@ -28,12 +37,18 @@ export function teamState(db: Db, orgId: string) {
     },
     /** Member ids of a group, sorted. */
     async groupMemberIds(groupId: string) {
-      const rows = await db.select({ id: groupMembers.memberId }).from(groupMembers).where(and(eq(groupMembers.orgId, orgId), eq(groupMembers.groupId, groupId)));
+      const rows = await db
+        .select({ id: groupMembers.memberId })
+        .from(groupMembers)
+        .where(and(eq(groupMembers.orgId, orgId), eq(groupMembers.groupId, groupId)));
       return rows.map((r) => r.id).sort();
     },
     /** Group ids a member belongs to. */
     async groupsOf(memberId: string) {
-      const rows = await db.select({ id: groupMembers.groupId }).from(groupMembers).where(and(eq(groupMembers.orgId, orgId), eq(groupMembers.memberId, memberId)));
+      const rows = await db
+        .select({ id: groupMembers.groupId })
+        .from(groupMembers)
+        .where(and(eq(groupMembers.orgId, orgId), eq(groupMembers.memberId, memberId)));
       return rows.map((r) => r.id).sort();
     },
   };

@@ -92,7 +92,15 @@ const GROUP_BODIES: Spoiled[] = [
 ];
 
 const on = (endpoint: HostileCase['endpoint'], method: string, path: string, list: Spoiled[], prefix: string): HostileCase[] =>
-  list.map(({ name, body, bug, scimType }) => ({ endpoint, method, path, name: `${prefix}: ${name}`, body, ...(bug ? { bug } : {}), ...(scimType ? { scimType } : {}) }));
+  list.map(({ name, body, bug, scimType }) => ({
+    endpoint,
+    method,
+    path,
+    name: `${prefix}: ${name}`,
+    body,
+    ...(bug ? { bug } : {}),
+    ...(scimType ? { scimType } : {}),
+  }));
 
 export const bodyCases: HostileCase[] = [
   ...on('/Users', 'POST', '/Users', USER_BODIES, 'User body'),

@@ -57,7 +57,10 @@ const USER_ONLY: Spoiled[] = [
   { name: 'path "name.nosuch"', body: patch({ op: 'replace', path: 'name.nosuch', value: 'x' }) },
   { name: 'sub-attribute "constructor" of an email', body: patch({ op: 'add', path: 'emails[type eq "work"].constructor', value: 'x' }) },
   { name: 'no-path value {"constructor": 1}', body: patch({ op: 'replace', value: { constructor: 1 } }) },
-  { name: 'no-path value with "prototype" in an enterprise object', body: `{"Operations":[{"op":"replace","value":{"${ENTERPRISE_URN}":{"prototype":{"x":1}}}}]}` },
+  {
+    name: 'no-path value with "prototype" in an enterprise object',
+    body: `{"Operations":[{"op":"replace","value":{"${ENTERPRISE_URN}":{"prototype":{"x":1}}}}]}`,
+  },
   { name: 'remove userName', body: patch({ op: 'remove', path: 'userName' }) },
   { name: 'replace userName with null', body: patch({ op: 'replace', path: 'userName', value: null }) },
   { name: 'replace userName with 300 characters', body: patch({ op: 'replace', path: 'userName', value: `${'u'.repeat(288)}@example.test` }) },
@@ -74,7 +77,10 @@ const USER_ONLY: Spoiled[] = [
   { name: 'department is an object', body: patch({ op: 'replace', path: `${ENTERPRISE_URN}:department`, value: { a: 1 } }) },
   { name: "manager is the other org's user", body: (ids: CorpusIds) => patch({ op: 'replace', path: `${ENTERPRISE_URN}:manager`, value: ids.foreignUser }) },
   { name: 'manager is an unknown id', body: patch({ op: 'replace', path: `${ENTERPRISE_URN}:manager.value`, value: '00000000-0000-4000-8000-000000000000' }) },
-  { name: 'a good op followed by a bad one (nothing half-applied)', body: patch({ op: 'replace', path: 'displayName', value: 'Half' }, { op: 'replace', path: 'active', value: 'no' }) },
+  {
+    name: 'a good op followed by a bad one (nothing half-applied)',
+    body: patch({ op: 'replace', path: 'displayName', value: 'Half' }, { op: 'replace', path: 'active', value: 'no' }),
+  },
   { name: 'NUL in displayName', body: patch({ op: 'replace', path: 'displayName', value: 'x\u0000' }), bug: 'nulStored' },
   { name: 'NUL in a dotted no-path key', body: patch({ op: 'replace', value: { 'name.givenName': 'g\u0000' } }), bug: 'nulStored' },
   { name: 'NUL in a value filter of a remove', body: patch({ op: 'remove', path: 'phoneNumbers[value eq "\u0000"]' }), bug: 'auditLost' },
@@ -89,7 +95,11 @@ const GROUP_ONLY: Spoiled[] = [
   { name: 'replace displayName with a number', body: patch({ op: 'replace', path: 'displayName', value: 5 }) },
   { name: 'replace displayName with 257 characters', body: patch({ op: 'replace', path: 'displayName', value: 'g'.repeat(257) }), bug: 'groupPatchLimits' },
   // Incompressible, so it overflows the btree entry of the lower(display_name) unique index.
-  { name: 'replace displayName with 10,000 random letters', body: patch({ op: 'replace', path: 'displayName', value: randomLetters(10_000) }), bug: 'groupPatchLimits' },
+  {
+    name: 'replace displayName with 10,000 random letters',
+    body: patch({ op: 'replace', path: 'displayName', value: randomLetters(10_000) }),
+    bug: 'groupPatchLimits',
+  },
   { name: 'replace externalId with 1,025 characters', body: patch({ op: 'replace', path: 'externalId', value: 'e'.repeat(1025) }), bug: 'groupPatchLimits' },
   { name: 'no-path rename to 257 characters', body: patch({ op: 'replace', value: { displayName: 'n'.repeat(257) } }), bug: 'groupPatchLimits' },
   { name: 'replace externalId with an object', body: patch({ op: 'replace', path: 'externalId', value: {} }) },
@@ -99,8 +109,18 @@ const GROUP_ONLY: Spoiled[] = [
   // Issue 14: was added as if it were a list (204).
   { name: 'add members as a string', body: (ids: CorpusIds) => patch({ op: 'add', path: 'members', value: ids.user2 }), scimType: 'invalidValue' },
   { name: 'add members[0].value as a number', body: patch({ op: 'add', path: 'members', value: [{ value: 5 }] }) },
-  { name: 'add 10,001 members', body: patch({ op: 'add', path: 'members', value: Array.from({ length: 10_001 }, (_, i) => ({ value: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` })) }) },
-  { name: 'no-path value renames another group by id', body: (ids: CorpusIds) => patch({ op: 'replace', value: { id: ids.foreignGroup, displayName: 'Stolen' } }) },
+  {
+    name: 'add 10,001 members',
+    body: patch({
+      op: 'add',
+      path: 'members',
+      value: Array.from({ length: 10_001 }, (_, i) => ({ value: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` })),
+    }),
+  },
+  {
+    name: 'no-path value renames another group by id',
+    body: (ids: CorpusIds) => patch({ op: 'replace', value: { id: ids.foreignGroup, displayName: 'Stolen' } }),
+  },
   { name: 'NUL in displayName', body: patch({ op: 'replace', path: 'displayName', value: 'g\u0000' }), bug: 'nulStored' },
   { name: 'NUL in externalId', body: patch({ op: 'replace', path: 'externalId', value: 'e\u0000' }), bug: 'nulStored' },
   { name: 'NUL in an added member value', body: patch({ op: 'add', path: 'members', value: [{ value: 'x\u0000' }] }), bug: 'nulStored' },

@@ -33,16 +33,14 @@ const ID_TRICKS: [string, string | ((ids: CorpusIds) => string), BugId?][] = [
 function idCases(resource: 'Users' | 'Groups'): HostileCase[] {
   const endpoint = `/${resource}/{id}` as const;
   return ID_TRICKS.flatMap(([name, id, bug]) =>
-    ['GET', 'DELETE'].map(
-      (method): HostileCase => ({
-        endpoint,
-        method,
-        path: (ids) => `/${resource}/${typeof id === 'string' ? id : id(ids)}`,
-        name: `id trick: ${name}`,
-        status: [404],
-        ...(bug ? { bug } : {}),
-      }),
-    ),
+    ['GET', 'DELETE'].map((method): HostileCase => ({
+      endpoint,
+      method,
+      path: (ids) => `/${resource}/${typeof id === 'string' ? id : id(ids)}`,
+      name: `id trick: ${name}`,
+      status: [404],
+      ...(bug ? { bug } : {}),
+    })),
   );
 }
 
@@ -61,7 +59,10 @@ function crossTenantCases(): HostileCase[] {
     return [
       c(endpoint, 'GET', path, `cross-tenant GET ${name}`, { status: [404] }),
       c(endpoint, 'DELETE', path, `cross-tenant DELETE ${name}`, { status: [404] }),
-      c(endpoint, 'PUT', path, `cross-tenant PUT ${name}`, { status: [404], body: isUser ? user({}, 'stolen@example.test') : group({ displayName: 'Stolen' }) }),
+      c(endpoint, 'PUT', path, `cross-tenant PUT ${name}`, {
+        status: [404],
+        body: isUser ? user({}, 'stolen@example.test') : group({ displayName: 'Stolen' }),
+      }),
       c(endpoint, 'PATCH', path, `cross-tenant PATCH ${name}`, {
         status: [404],
         body: isUser ? patch({ op: 'replace', path: 'active', value: false }) : patch({ op: 'add', path: 'members', value: [{ value: 'x' }] }),
@@ -109,21 +110,47 @@ const discoveryCases: HostileCase[] = [
 ];
 
 const unknownCases: HostileCase[] = [
-  '', '/', '/Foo', '/Userz', '/users/x/y/z', '/Users%2F..%2FGroups', '/ServiceProviderConfigs',
-  '/v1/Users', '/.search', '/Groups/.search/.search', '/__proto__', '/constructor', `/${'z'.repeat(5_000)}`,
+  '',
+  '/',
+  '/Foo',
+  '/Userz',
+  '/users/x/y/z',
+  '/Users%2F..%2FGroups',
+  '/ServiceProviderConfigs',
+  '/v1/Users',
+  '/.search',
+  '/Groups/.search/.search',
+  '/__proto__',
+  '/constructor',
+  `/${'z'.repeat(5_000)}`,
 ].map((path) => c('unknown', 'GET', path, `unknown path ${path.slice(0, 40) || '(base)'}`, { status: path === '/.search' ? [404, 405] : [404] }));
 unknownCases.push(c('unknown', 'GET', '/Users%00', 'unknown path /Users%00', { status: [404], bug: 'auditLost' }));
 
 /** Without a usable token: 401 and a challenge, and nothing logged in any org. */
 const authCases: HostileCase[] = [
-  ...([['/Users', '/Users'], ['/Groups/{id}', '/Groups/{group}'], ['/ServiceProviderConfig', '/ServiceProviderConfig'], ['/Schemas', '/Schemas'], ['/ResourceTypes/{id}', '/ResourceTypes/User']] as const).map(([endpoint, path]) =>
-    c(endpoint, 'GET', path, 'no Authorization header', { status: [401], headers: { authorization: null } })),
+  ...(
+    [
+      ['/Users', '/Users'],
+      ['/Groups/{id}', '/Groups/{group}'],
+      ['/ServiceProviderConfig', '/ServiceProviderConfig'],
+      ['/Schemas', '/Schemas'],
+      ['/ResourceTypes/{id}', '/ResourceTypes/User'],
+    ] as const
+  ).map(([endpoint, path]) => c(endpoint, 'GET', path, 'no Authorization header', { status: [401], headers: { authorization: null } })),
   c('/Users', 'POST', '/Users', 'Basic credentials', { status: [401], body: user(), headers: { authorization: 'Basic dXNlcjpwYXNz' } }),
   c('/Users/{id}', 'DELETE', '/Users/{user}', 'Bearer without a token', { status: [401], headers: { authorization: 'Bearer' } }),
-  c('/Users/{id}', 'PATCH', '/Users/{user}', '10,000-character token', { status: [401], body: patch({ op: 'replace', path: 'active', value: false }), headers: { authorization: `Bearer rst_${'A'.repeat(10_000)}` } }),
+  c('/Users/{id}', 'PATCH', '/Users/{user}', '10,000-character token', {
+    status: [401],
+    body: patch({ op: 'replace', path: 'active', value: false }),
+    headers: { authorization: `Bearer rst_${'A'.repeat(10_000)}` },
+  }),
   c('/Groups', 'POST', '/Groups', 'real token plus one character', { status: [401], body: group(), headers: { authorization: 'Bearer {token}x' } }),
   c('/Groups/{id}', 'DELETE', '/Groups/{group}', 'real token then junk', { status: [401], headers: { authorization: 'Bearer {token} junk' } }),
-  c('/Users/.search', 'POST', '/Users/.search', 'token of the right shape, unknown', { status: [401], body: {}, headers: { authorization: `Bearer rst_${'b'.repeat(43)}` } }),
+  c('/Users/.search', 'POST', '/Users/.search', 'token of the right shape, unknown', {
+    status: [401],
+    body: {},
+    headers: { authorization: `Bearer rst_${'b'.repeat(43)}` },
+  }),
   c('/Users', 'GET', '/Users?access_token={token}', 'token in the query string', { status: [401], headers: { authorization: null } }),
   c('/Groups/.search', 'POST', '/Groups/.search', 'token in the body', { status: [401], body: { access_token: 'x' }, headers: { authorization: null } }),
   c('/Users', 'GET', '/Users', 'SQL as the token', { status: [401], headers: { authorization: "Bearer rst_' or '1'='1" } }),
@@ -132,11 +159,19 @@ const authCases: HostileCase[] = [
 /** A stale or unreadable If-Match: 412, and the change is not made (RFC 7644 §3.14). */
 const ifMatchCases: HostileCase[] = [
   c('/Users/{id}', 'PUT', '/Users/{user}', 'stale If-Match', { status: [412], body: user(), headers: { 'if-match': 'W/"999"' } }),
-  c('/Users/{id}', 'PATCH', '/Users/{user}', 'stale If-Match', { status: [412], body: patch({ op: 'replace', path: 'active', value: false }), headers: { 'if-match': '"999"' } }),
+  c('/Users/{id}', 'PATCH', '/Users/{user}', 'stale If-Match', {
+    status: [412],
+    body: patch({ op: 'replace', path: 'active', value: false }),
+    headers: { 'if-match': '"999"' },
+  }),
   c('/Users/{id}', 'DELETE', '/Users/{user}', 'stale If-Match', { status: [412], headers: { 'if-match': 'W/"999"' } }),
   c('/Users/{id}', 'DELETE', '/Users/{user}', 'unreadable If-Match', { status: [412], headers: { 'if-match': 'W/"' } }),
   c('/Groups/{id}', 'PUT', '/Groups/{group}', 'stale If-Match', { status: [412], body: group(), headers: { 'if-match': 'W/"999"' } }),
-  c('/Groups/{id}', 'PATCH', '/Groups/{group}', 'stale If-Match', { status: [412], body: patch({ op: 'remove', path: 'members' }), headers: { 'if-match': 'W/"999"' } }),
+  c('/Groups/{id}', 'PATCH', '/Groups/{group}', 'stale If-Match', {
+    status: [412],
+    body: patch({ op: 'remove', path: 'members' }),
+    headers: { 'if-match': 'W/"999"' },
+  }),
   c('/Groups/{id}', 'DELETE', '/Groups/{group}', 'stale If-Match', { status: [412], headers: { 'if-match': '"999", W/"998"' } }),
   c('/Groups/{id}', 'DELETE', '/Groups/{group}', 'If-Match of junk', { status: [412], headers: { 'if-match': `${'x'.repeat(5_000)}"` } }),
 ];
@@ -145,10 +180,16 @@ const ifMatchCases: HostileCase[] = [
 const conflictCases: HostileCase[] = [
   c('/Users', 'POST', '/Users', 'userName taken (other case)', { status: [409], body: user({}, SEEDED.user.toUpperCase()) }),
   c('/Users/{id}', 'PUT', '/Users/{user2}', "PUT to another user's userName", { status: [409], body: user({}, SEEDED.user) }),
-  c('/Users/{id}', 'PATCH', '/Users/{user2}', "PATCH to another user's userName", { status: [409], body: patch({ op: 'replace', path: 'userName', value: SEEDED.user.toUpperCase() }) }),
+  c('/Users/{id}', 'PATCH', '/Users/{user2}', "PATCH to another user's userName", {
+    status: [409],
+    body: patch({ op: 'replace', path: 'userName', value: SEEDED.user.toUpperCase() }),
+  }),
   c('/Groups', 'POST', '/Groups', 'displayName taken (other case)', { status: [409], body: group({ displayName: SEEDED.group.toUpperCase() }) }),
   c('/Groups/{id}', 'PUT', '/Groups/{group2}', "PUT to another group's name", { status: [409], body: group({ displayName: SEEDED.group.toLowerCase() }) }),
-  c('/Groups/{id}', 'PATCH', '/Groups/{group2}', "PATCH to another group's name", { status: [409], body: patch({ op: 'replace', path: 'displayName', value: SEEDED.group }) }),
+  c('/Groups/{id}', 'PATCH', '/Groups/{group2}', "PATCH to another group's name", {
+    status: [409],
+    body: patch({ op: 'replace', path: 'displayName', value: SEEDED.group }),
+  }),
 ];
 
 export const pathCases: HostileCase[] = [

@@ -143,8 +143,23 @@ function resourceCases(resource: 'Users' | 'Groups', extra: Filter[]): HostileCa
   const search = `/${resource}/.search` as const;
   const filters = [...BROKEN_FILTERS, ...extra];
   return [
-    ...filters.map(({ filter, bug, scimType }): HostileCase => ({ endpoint: list, method: 'GET', path: filterQuery(resource, filter), name: `filter ${filter.slice(0, 60)}`, ...(bug ? { bug } : {}), ...(scimType ? { scimType } : {}) })),
-    ...filters.map(({ filter, bug, scimType }): HostileCase => ({ endpoint: search, method: 'POST', path: search, body: { filter }, name: `search filter ${filter.slice(0, 60)}`, ...(bug ? { bug } : {}), ...(scimType ? { scimType } : {}) })),
+    ...filters.map(({ filter, bug, scimType }): HostileCase => ({
+      endpoint: list,
+      method: 'GET',
+      path: filterQuery(resource, filter),
+      name: `filter ${filter.slice(0, 60)}`,
+      ...(bug ? { bug } : {}),
+      ...(scimType ? { scimType } : {}),
+    })),
+    ...filters.map(({ filter, bug, scimType }): HostileCase => ({
+      endpoint: search,
+      method: 'POST',
+      path: search,
+      body: { filter },
+      name: `search filter ${filter.slice(0, 60)}`,
+      ...(bug ? { bug } : {}),
+      ...(scimType ? { scimType } : {}),
+    })),
     ...BAD_PARAMS.map((query): HostileCase => ({ endpoint: list, method: 'GET', path: `${list}?${query}`, name: `list ${query.slice(0, 60)}` })),
     ...BAD_SEARCH_BODIES.map(([name, body]): HostileCase => ({ endpoint: search, method: 'POST', path: search, body, name: `search body: ${name}` })),
   ];
@@ -160,9 +175,29 @@ const BY_ID_PARAMS = [
 
 /** POST /.search at the root (RFC 7644 §3.4.3): the same refusals, and sortBy (issue 14). */
 const rootCases: HostileCase[] = [
-  ...BROKEN_FILTERS.map(({ filter, bug }): HostileCase => ({ endpoint: '/.search', method: 'POST', path: '/.search', body: { filter }, name: `root search filter ${filter.slice(0, 60)}`, ...(bug ? { bug } : {}) })),
-  ...BAD_SEARCH_BODIES.map(([name, body]): HostileCase => ({ endpoint: '/.search', method: 'POST', path: '/.search', body, name: `root search body: ${name}` })),
-  { endpoint: '/.search', method: 'POST', path: '/.search', body: { filter: 'shoeSize eq "9"' }, name: 'root search filter naming neither type', scimType: 'invalidFilter' },
+  ...BROKEN_FILTERS.map(({ filter, bug }): HostileCase => ({
+    endpoint: '/.search',
+    method: 'POST',
+    path: '/.search',
+    body: { filter },
+    name: `root search filter ${filter.slice(0, 60)}`,
+    ...(bug ? { bug } : {}),
+  })),
+  ...BAD_SEARCH_BODIES.map(([name, body]): HostileCase => ({
+    endpoint: '/.search',
+    method: 'POST',
+    path: '/.search',
+    body,
+    name: `root search body: ${name}`,
+  })),
+  {
+    endpoint: '/.search',
+    method: 'POST',
+    path: '/.search',
+    body: { filter: 'shoeSize eq "9"' },
+    name: 'root search filter naming neither type',
+    scimType: 'invalidFilter',
+  },
   { endpoint: '/.search', method: 'POST', path: '/.search', body: { sortBy: 'displayName' }, name: 'root search sortBy', scimType: 'invalidValue' },
 ];
 

@@ -21,7 +21,18 @@ export function label(kase: HostileCase): string {
 }
 
 const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
-const SCIM_TYPES = new Set(['invalidFilter', 'tooMany', 'uniqueness', 'mutability', 'invalidSyntax', 'invalidPath', 'noTarget', 'invalidValue', 'invalidVers', 'sensitive']);
+const SCIM_TYPES = new Set([
+  'invalidFilter',
+  'tooMany',
+  'uniqueness',
+  'mutability',
+  'invalidSyntax',
+  'invalidPath',
+  'noTarget',
+  'invalidValue',
+  'invalidVers',
+  'sensitive',
+]);
 /** Stack frames, source paths, or PostgreSQL's own words in a detail mean an internal error leaked. */
 const LEAK = /\n\s*at |\bat \S+ \(|\/work\/|node_modules|\.tsx?:\d+|Failed query|syntax error at or near|duplicate key value|violates .* constraint|relation "/;
 

@@ -14,7 +14,26 @@ export const FC_SEED = Number(process.env.FC_SEED ?? 6_2026);
 /** Words the parser treats as keywords where an attribute name could stand. */
 const KEYWORDS = new Set(['and', 'or', 'not']);
 
-const KNOWN_ATTRS = ['userName', 'displayName', 'name', 'emails', 'title', 'active', 'id', 'externalId', 'meta', 'members', 'manager', 'department', 'userType', 'locale', 'phoneNumbers', 'groups', 'password', '$ref'];
+const KNOWN_ATTRS = [
+  'userName',
+  'displayName',
+  'name',
+  'emails',
+  'title',
+  'active',
+  'id',
+  'externalId',
+  'meta',
+  'members',
+  'manager',
+  'department',
+  'userType',
+  'locale',
+  'phoneNumbers',
+  'groups',
+  'password',
+  '$ref',
+];
 const KNOWN_SUBS = ['givenName', 'familyName', 'formatted', 'value', 'type', 'primary', 'display', 'created', 'lastModified'];
 
 const attrName = fc.oneof(
@@ -33,11 +52,25 @@ const CORE = KNOWN_SCHEMA_URNS[0];
 const ENTERPRISE = KNOWN_SCHEMA_URNS[2];
 /** Paths in Roster's allow-lists (filter/attribute-maps.ts), for Users or Groups. */
 const REAL_PATHS: AttrPath[] = [
-  { attr: 'userName' }, { uri: CORE, attr: 'userName' }, { attr: 'displayName' }, { attr: 'name', subAttr: 'givenName' },
-  { attr: 'name', subAttr: 'familyName' }, { attr: 'title' }, { attr: 'active' }, { attr: 'id' }, { attr: 'externalId' },
-  { attr: 'emails' }, { attr: 'emails', subAttr: 'value' }, { attr: 'meta', subAttr: 'created' }, { attr: 'meta', subAttr: 'lastModified' },
-  { attr: 'members' }, { attr: 'members', subAttr: 'value' }, { uri: ENTERPRISE, attr: 'department' }, { attr: 'employeeNumber' },
-  { uri: ENTERPRISE, attr: 'manager', subAttr: 'value' }, { attr: 'locale' },
+  { attr: 'userName' },
+  { uri: CORE, attr: 'userName' },
+  { attr: 'displayName' },
+  { attr: 'name', subAttr: 'givenName' },
+  { attr: 'name', subAttr: 'familyName' },
+  { attr: 'title' },
+  { attr: 'active' },
+  { attr: 'id' },
+  { attr: 'externalId' },
+  { attr: 'emails' },
+  { attr: 'emails', subAttr: 'value' },
+  { attr: 'meta', subAttr: 'created' },
+  { attr: 'meta', subAttr: 'lastModified' },
+  { attr: 'members' },
+  { attr: 'members', subAttr: 'value' },
+  { uri: ENTERPRISE, attr: 'department' },
+  { attr: 'employeeNumber' },
+  { uri: ENTERPRISE, attr: 'manager', subAttr: 'value' },
+  { attr: 'locale' },
 ];
 const realPath = (withSub: boolean) => fc.constantFrom(...REAL_PATHS.filter((p) => withSub || !p.subAttr));
 const innerPath = fc.constantFrom<AttrPath>({ attr: 'value' }, { attr: 'type' }, { attr: 'primary' }, { attr: 'display' });
@@ -48,14 +81,36 @@ function clean({ uri, attr, subAttr }: { uri?: string | undefined; attr: string;
   return { ...(uri !== undefined ? { uri } : {}), attr, ...(subAttr !== undefined ? { subAttr } : {}) };
 }
 
-const INJECTIONS = ["' or '1'='1", '"; drop table members; --', '%', '_', '\\', '%_\\', 'a%b_c', ') or (1=1', '*/ select 1 /*', '$1', "E'\\x00'", '\u202e', '😀‍👩', 'NULL', 'true'];
+const INJECTIONS = [
+  "' or '1'='1",
+  '"; drop table members; --',
+  '%',
+  '_',
+  '\\',
+  '%_\\',
+  'a%b_c',
+  ') or (1=1',
+  '*/ select 1 /*',
+  '$1',
+  "E'\\x00'",
+  '\u202e',
+  '😀‍👩',
+  'NULL',
+  'true',
+];
 
 /** A comparison value and the source text the parser keeps as `raw`. */
 export function valueArb(strings: fc.Arbitrary<string>): fc.Arbitrary<{ value: FilterValue; raw: string }> {
   return fc.oneof(
     { weight: 5, arbitrary: strings.map((s) => ({ value: s, raw: s })) },
     { weight: 1, arbitrary: fc.integer().map((n) => ({ value: n, raw: String(n) })) },
-    { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)).map((n) => ({ value: n, raw: JSON.stringify(n) })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .double({ noNaN: true, noDefaultInfinity: true })
+        .filter((n) => !Object.is(n, -0))
+        .map((n) => ({ value: n, raw: JSON.stringify(n) })),
+    },
     { weight: 1, arbitrary: fc.boolean().map((b) => ({ value: b, raw: String(b) })) },
     { weight: 1, arbitrary: fc.constant({ value: null, raw: 'null' }) },
   );
@@ -73,9 +128,12 @@ export const typedString = fc.constantFrom('2020-01-01T00:00:00Z', '1999-12-31',
  */
 export function filterAst(strings: fc.Arbitrary<string> = anyString, real = false): fc.Arbitrary<FilterNode> {
   const value = valueArb(strings);
-  const pathOf = (withSub: boolean) => (real ? fc.oneof({ weight: 5, arbitrary: realPath(withSub) }, { weight: 1, arbitrary: anyPath(withSub) }) : anyPath(withSub));
+  const pathOf = (withSub: boolean) =>
+    real ? fc.oneof({ weight: 5, arbitrary: realPath(withSub) }, { weight: 1, arbitrary: anyPath(withSub) }) : anyPath(withSub);
   const compare = (path: fc.Arbitrary<AttrPath>) =>
-    fc.record({ path, op: fc.constantFrom(...COMPARE_OPS), v: value }).map(({ path: p, op, v }): FilterNode => ({ kind: 'compare', path: p, op, value: v.value, raw: v.raw }));
+    fc
+      .record({ path, op: fc.constantFrom(...COMPARE_OPS), v: value })
+      .map(({ path: p, op, v }): FilterNode => ({ kind: 'compare', path: p, op, value: v.value, raw: v.raw }));
   const leaf = (path: fc.Arbitrary<AttrPath>) =>
     fc.oneof({ weight: 4, arbitrary: compare(path) }, { weight: 1, arbitrary: path.map((p): FilterNode => ({ kind: 'present', path: p })) });
   const tree = (leaves: fc.Arbitrary<FilterNode>, extra: fc.Arbitrary<FilterNode>[]) =>
@@ -93,9 +151,15 @@ export function filterAst(strings: fc.Arbitrary<string> = anyString, real = fals
   const valuePath = fc.oneof(
     fc.record({ path: base, filter: inner }).map(({ path, filter }): FilterNode => ({ kind: 'valuePath', path, filter })),
     // Entra's form: emails[type eq "work"].value eq "x"
-    fc.record({ path: base, filter: inner, sub: real ? fc.constant('value') : subName, op: fc.constantFrom(...COMPARE_OPS), v: value }).map(
-      ({ path, filter, sub, op, v }): FilterNode => ({ kind: 'compare', path: { ...path, valueFilter: filter, subAttr: sub }, op, value: v.value, raw: v.raw }),
-    ),
+    fc
+      .record({ path: base, filter: inner, sub: real ? fc.constant('value') : subName, op: fc.constantFrom(...COMPARE_OPS), v: value })
+      .map(({ path, filter, sub, op, v }): FilterNode => ({
+        kind: 'compare',
+        path: { ...path, valueFilter: filter, subAttr: sub },
+        op,
+        value: v.value,
+        raw: v.raw,
+      })),
   );
   return tree(leaf(pathOf(true)), [valuePath]);
 }
@@ -129,7 +193,17 @@ export const tokenSoup = fc
   .array(
     fc.oneof(
       fc.constantFrom('(', ')', '[', ']', '"', '\\', ' ', '.', ':', 'eq', 'co', 'pr', 'gt', 'and', 'or', 'not', 'true', 'null', '1', '-0.5e9'),
-      fc.constantFrom('userName', 'emails', 'members', 'value', 'type', 'meta.created', 'urn:ietf:params:scim:schemas:core:2.0:User', '"work"', '"2020-01-01T00:00:00Z"'),
+      fc.constantFrom(
+        'userName',
+        'emails',
+        'members',
+        'value',
+        'type',
+        'meta.created',
+        'urn:ietf:params:scim:schemas:core:2.0:User',
+        '"work"',
+        '"2020-01-01T00:00:00Z"',
+      ),
       fc.constantFrom(...INJECTIONS, '\u0000', '\ud800', '\t', '\n', '\\u0000', '"\\"'),
     ),
     { maxLength: 25 },

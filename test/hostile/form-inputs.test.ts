@@ -118,11 +118,23 @@ describe.each(testDrivers())('odd but valid form values on $driver', ({ open }) 
 
   it('sign-up stores the org name and owner names exactly', async () => {
     for (const [i, name] of NASTY_BUT_VALID_NAMES.entries()) {
-      const input = signUpSchema.parse({ orgName: name, slug: `nasty-${i}-${run}`, givenName: name, familyName: name, email: `nasty-${i}-${run}@example.test`, password: 'correct horse battery' });
+      const input = signUpSchema.parse({
+        orgName: name,
+        slug: `nasty-${i}-${run}`,
+        givenName: name,
+        familyName: name,
+        email: `nasty-${i}-${run}@example.test`,
+        password: 'correct horse battery',
+      });
       const created = await createOrgWithOwner(handle.db, input);
       expect((await getOrgBySlug(handle.db, input.slug))?.name).toBe(input.orgName);
       const [owner] = await handle.db.select().from(members).where(eq(members.orgId, created.orgId));
-      expect(owner).toMatchObject({ givenName: input.givenName, familyName: input.familyName, displayName: `${input.givenName} ${input.familyName}`, userName: input.email });
+      expect(owner).toMatchObject({
+        givenName: input.givenName,
+        familyName: input.familyName,
+        displayName: `${input.givenName} ${input.familyName}`,
+        userName: input.email,
+      });
     }
   });
 
@@ -131,7 +143,14 @@ describe.each(testDrivers())('odd but valid form values on $driver', ({ open }) 
     for (const [i, name] of NASTY_BUT_VALID_NAMES.entries()) {
       const input = addMemberSchema.parse({ givenName: name, familyName: 'Family', email: `${i}.${emails[i % emails.length]}`, role: 'admin' });
       const { memberId } = await addMember(handle.db, orgId, input, system);
-      expect(await getMember(handle.db, orgId, memberId)).toMatchObject({ givenName: input.givenName, familyName: 'Family', displayName: `${input.givenName} Family`, email: input.email, userName: input.email, role: 'admin' });
+      expect(await getMember(handle.db, orgId, memberId)).toMatchObject({
+        givenName: input.givenName,
+        familyName: 'Family',
+        displayName: `${input.givenName} Family`,
+        email: input.email,
+        userName: input.email,
+        role: 'admin',
+      });
     }
   });
 
@@ -167,7 +186,12 @@ describe.each(testDrivers())('odd but valid form values on $driver', ({ open }) 
   it('names PostgreSQL cannot store are refused with a message on the name fields, and nothing is stored', async () => {
     const before = (await findTeamMembers(handle.db, orgId, teamQuerySchema.parse({}))).total;
     for (const name of UNSTORABLE_NAMES) {
-      const parsed = addMemberSchema.safeParse({ givenName: name, familyName: name, email: `u${UNSTORABLE_NAMES.indexOf(name)}-${run}@example.test`, role: 'member' });
+      const parsed = addMemberSchema.safeParse({
+        givenName: name,
+        familyName: name,
+        email: `u${UNSTORABLE_NAMES.indexOf(name)}-${run}@example.test`,
+        role: 'member',
+      });
       expect(parsed.success, JSON.stringify(name)).toBe(false);
       if (parsed.success) continue;
       const { fieldErrors } = z.flattenError(parsed.error);

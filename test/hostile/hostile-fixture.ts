@@ -26,7 +26,10 @@ export async function seedFixture(db: Db): Promise<Fixture> {
   const foreignUser = await id(b, '/Users', user({}, 'carol@victim.test'));
   const foreignGroup = await id(b, '/Groups', { schemas: [GROUP_URN], displayName: 'Victims', members: [{ value: foreignUser }] });
   // A fresh address per run, so the failed-token limit (30 a minute per address) never trips.
-  const clientIp = `2001:db8::${crypto.randomBytes(4).toString('hex').replace(/(.{4})/, '$1:')}`;
+  const clientIp = `2001:db8::${crypto
+    .randomBytes(4)
+    .toString('hex')
+    .replace(/(.{4})/, '$1:')}`;
   return { a, b, ids: { user: userId, user2, group: groupId, group2, foreignUser, foreignGroup }, clientIp };
 }
 

@@ -42,7 +42,10 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteGroup' as const), org, ref }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('getGroup' as const), org, ref }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('findUsers' as const), org, by: fc.constantFrom('userName' as const, 'id' as const), ref, name }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('findGroups' as const), org, by: fc.constantFrom('member' as const, 'displayName' as const), ref, name }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('findGroups' as const), org, by: fc.constantFrom('member' as const, 'displayName' as const), ref, name }),
+  },
 );
 
 export const userName = (n: number) => `iso-${n}@example.test`;
@@ -85,11 +88,17 @@ export class Model {
   }
 
   liveIds(kind: Kind, org: Org): string[] {
-    return (kind === 'user' ? this.users : this.groups)[org].filter((e) => e.live).map((e) => e.id).sort();
+    return (kind === 'user' ? this.users : this.groups)[org]
+      .filter((e) => e.live)
+      .map((e) => e.id)
+      .sort();
   }
 
   /** (group, member) pairs of an org's live groups, sorted: compared with group_members. */
   pairs(org: Org): string[] {
-    return this.groups[org].filter((g) => g.live).flatMap((g) => [...(this.members.get(g.id) ?? [])].map((m) => `${g.id}:${m}`)).sort();
+    return this.groups[org]
+      .filter((g) => g.live)
+      .flatMap((g) => [...(this.members.get(g.id) ?? [])].map((m) => `${g.id}:${m}`))
+      .sort();
   }
 }

@@ -62,9 +62,11 @@ export async function runCommand(run: Runner, cmd: Command): Promise<number> {
     case 'getUser': {
       const { id, entity } = target(run, cmd, 'user');
       const reply =
-        cmd.t === 'patchUser' ? await call('PATCH', path('user', id), patchBody({ op: 'replace', path: 'active', value: cmd.active }))
-        : cmd.t === 'deleteUser' ? await call('DELETE', path('user', id))
-        : await call('GET', path('user', id));
+        cmd.t === 'patchUser'
+          ? await call('PATCH', path('user', id), patchBody({ op: 'replace', path: 'active', value: cmd.active }))
+          : cmd.t === 'deleteUser'
+            ? await call('DELETE', path('user', id))
+            : await call('GET', path('user', id));
       expectStatus(cmd, reply, !entity ? 404 : cmd.t === 'deleteUser' ? 204 : 200);
       if (entity && reply.json && reply.json.userName !== entity.name) fail(cmd, reply, `want userName ${entity.name}`);
       if (entity && cmd.t === 'deleteUser') model.deleteUser(id);
@@ -93,12 +95,16 @@ export async function runCommand(run: Runner, cmd: Command): Promise<number> {
     case 'deleteGroup':
     case 'getGroup': {
       const { id, entity } = target(run, cmd, 'group');
-      const ids = cmd.t === 'addMembers' ? cmd.members.map((r) => model.resolve('user', r)) : cmd.t === 'removeMember' ? [model.resolve('user', cmd.member)] : [];
+      const ids =
+        cmd.t === 'addMembers' ? cmd.members.map((r) => model.resolve('user', r)) : cmd.t === 'removeMember' ? [model.resolve('user', cmd.member)] : [];
       const reply =
-        cmd.t === 'addMembers' ? await call('PATCH', path('group', id), patchBody({ op: 'add', path: 'members', value: ids.map((value) => ({ value })) }))
-        : cmd.t === 'removeMember' ? await call('PATCH', path('group', id), patchBody({ op: 'remove', path: `members[value eq "${ids[0]}"]` }))
-        : cmd.t === 'deleteGroup' ? await call('DELETE', path('group', id))
-        : await call('GET', path('group', id));
+        cmd.t === 'addMembers'
+          ? await call('PATCH', path('group', id), patchBody({ op: 'add', path: 'members', value: ids.map((value) => ({ value })) }))
+          : cmd.t === 'removeMember'
+            ? await call('PATCH', path('group', id), patchBody({ op: 'remove', path: `members[value eq "${ids[0]}"]` }))
+            : cmd.t === 'deleteGroup'
+              ? await call('DELETE', path('group', id))
+              : await call('GET', path('group', id));
       expectStatus(cmd, reply, !entity ? 404 : cmd.t === 'getGroup' ? 200 : 204);
       if (!entity) return reply.status;
       const members = model.members.get(id) ?? new Set<string>();
@@ -114,15 +120,30 @@ export async function runCommand(run: Runner, cmd: Command): Promise<number> {
       const isUser = cmd.t === 'findUsers';
       const kind: Kind = isUser ? 'user' : 'group';
       const id = model.resolve(isUser ? 'user' : cmd.by === 'member' ? 'user' : 'group', cmd.ref);
-      const filter = cmd.by === 'userName' ? `userName eq "${userName(cmd.name)}"` : cmd.by === 'id' ? `id eq "${id}"` : cmd.by === 'member' ? `members[value eq "${id}"]` : `displayName eq "${groupName(cmd.name)}"`;
+      const filter =
+        cmd.by === 'userName'
+          ? `userName eq "${userName(cmd.name)}"`
+          : cmd.by === 'id'
+            ? `id eq "${id}"`
+            : cmd.by === 'member'
+              ? `members[value eq "${id}"]`
+              : `displayName eq "${groupName(cmd.name)}"`;
       const reply = await call('GET', `/${isUser ? 'Users' : 'Groups'}?count=200&filter=${encodeURIComponent(filter)}`);
       expectStatus(cmd, reply, 200);
       const list = isUser ? model.users[cmd.org] : model.groups[cmd.org];
-      const want = list.filter((e) => e.live && (
-        cmd.by === 'userName' ? e.name === userName(cmd.name)
-        : cmd.by === 'id' ? e.id === id
-        : cmd.by === 'member' ? (model.members.get(e.id)?.has(id) ?? false)
-        : e.name === groupName(cmd.name))).map((e) => e.id);
+      const want = list
+        .filter(
+          (e) =>
+            e.live &&
+            (cmd.by === 'userName'
+              ? e.name === userName(cmd.name)
+              : cmd.by === 'id'
+                ? e.id === id
+                : cmd.by === 'member'
+                  ? (model.members.get(e.id)?.has(id) ?? false)
+                  : e.name === groupName(cmd.name)),
+        )
+        .map((e) => e.id);
       if (!sameSet(listed(reply), want)) fail(cmd, reply, `want ${kind}s ${want.join(',')}`);
       return reply.status;
     }

@@ -51,8 +51,14 @@ describe.each(testDrivers({ pooled: true }))('two orgs stay apart on $driver', (
     expect(listedGroups.map((g) => g.id).sort(), `${org} lists its own groups`).toEqual(model.liveIds('group', org));
     const pairs = listedGroups.flatMap((g) => (g.members ?? []).map((m) => `${g.id}:${m.value}`)).sort();
     expect(pairs, `${org}'s groups hold its own members`).toEqual(model.pairs(org));
-    const stored = await handle.db.execute(sql`select group_id::text || ':' || member_id::text as pair from group_members where org_id = ${client.orgId}::uuid order by 1`);
-    expect(resultRows(stored).map((r) => String(r.pair)).sort()).toEqual(model.pairs(org));
+    const stored = await handle.db.execute(
+      sql`select group_id::text || ':' || member_id::text as pair from group_members where org_id = ${client.orgId}::uuid order by 1`,
+    );
+    expect(
+      resultRows(stored)
+        .map((r) => String(r.pair))
+        .sort(),
+    ).toEqual(model.pairs(org));
   }
 
   /** No membership pairs a group with a member of another org, whatever the keys say. */

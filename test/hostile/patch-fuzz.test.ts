@@ -13,7 +13,12 @@ import { FC_SEED } from './filter-arbitraries';
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP_ID = 'a8d1c9e2-5b7f-4c3a-9e1d-2f6b8c4a7e90';
-const IDS = ['2819c223-7f76-453a-919d-413861904646', '902c246b-6245-4190-8e05-00816be7344a', 'c3c4a0f2-6f0e-4b51-9a3b-6d3f1b2e8a11', 'd4d5e6f7-0000-4000-8000-000000000004'];
+const IDS = [
+  '2819c223-7f76-453a-919d-413861904646',
+  '902c246b-6245-4190-8e05-00816be7344a',
+  'c3c4a0f2-6f0e-4b51-9a3b-6d3f1b2e8a11',
+  'd4d5e6f7-0000-4000-8000-000000000004',
+];
 const runs = (numRuns: number) => ({ seed: FC_SEED, numRuns });
 
 const alice = {
@@ -30,17 +35,51 @@ const alice = {
 };
 
 const PATHS = [
-  'userName', 'displayName', 'active', 'name', 'name.givenName', 'name.familyName', 'emails', 'emails[type eq "work"]', 'emails[type eq "work"].value',
-  'emails[primary eq true].value', 'phoneNumbers[type eq "mobile"].value', 'addresses[type eq "work"].locality', 'roles', 'title', 'externalId', 'password',
-  `${ENT}:department`, `${ENT}:manager`, `${ENT}:manager.value`, `${CORE}:userName`, ENT, CORE, 'id', 'meta', 'groups', 'schemas', 'members',
-  'members[value eq "x"]', `members[value eq "${IDS[1]}"]`, 'displayname', 'urn:evil:x:attr', '__proto__', 'constructor', 'constructor.prototype', 'emails[value eq "a"].constructor',
+  'userName',
+  'displayName',
+  'active',
+  'name',
+  'name.givenName',
+  'name.familyName',
+  'emails',
+  'emails[type eq "work"]',
+  'emails[type eq "work"].value',
+  'emails[primary eq true].value',
+  'phoneNumbers[type eq "mobile"].value',
+  'addresses[type eq "work"].locality',
+  'roles',
+  'title',
+  'externalId',
+  'password',
+  `${ENT}:department`,
+  `${ENT}:manager`,
+  `${ENT}:manager.value`,
+  `${CORE}:userName`,
+  ENT,
+  CORE,
+  'id',
+  'meta',
+  'groups',
+  'schemas',
+  'members',
+  'members[value eq "x"]',
+  `members[value eq "${IDS[1]}"]`,
+  'displayname',
+  'urn:evil:x:attr',
+  '__proto__',
+  'constructor',
+  'constructor.prototype',
+  'emails[value eq "a"].constructor',
 ];
 const path = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...PATHS) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.constantFrom(undefined, null, '', 5, ['userName'], {}) },
 );
-const opName = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('add', 'remove', 'replace', 'Add', 'REPLACE', 'Remove') }, { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) });
+const opName = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('add', 'remove', 'replace', 'Add', 'REPLACE', 'Remove') },
+  { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) },
+);
 const noPathValue = fc.dictionary(fc.oneof(fc.constantFrom(...PATHS), fc.string({ maxLength: 10 })), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 });
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),

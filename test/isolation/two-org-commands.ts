@@ -85,5 +85,9 @@ export function isCrossOrg(cmd: Command): boolean {
   if (cmd.t === 'scimWithToken') return false;
   const foreign = other(cmd.org);
   const refsOf = [...('ref' in cmd ? [cmd.ref] : []), ...('members' in cmd && Array.isArray(cmd.members) ? cmd.members : [])];
-  return ('crossSlug' in cmd && cmd.crossSlug) || refsOf.some((r) => r.owner === foreign) || ('name' in cmd && typeof cmd.name === 'object' && 'ownerOf' in cmd.name && cmd.name.ownerOf === foreign);
+  return (
+    ('crossSlug' in cmd && cmd.crossSlug) ||
+    refsOf.some((r) => r.owner === foreign) ||
+    ('name' in cmd && typeof cmd.name === 'object' && 'ownerOf' in cmd.name && cmd.name.ownerOf === foreign)
+  );
 }

@@ -90,8 +90,10 @@ describe.each(testDrivers({ pooled: true }))('two orgs stay apart through SCIM a
           for (const org of ORGS) {
             if (org !== effect.acts) expect(allAfter[org], `${label} changed org ${org}, which it did not act on`).toBe(all[org]);
           }
-          if (effect.acts && effect.changes === 'none') expect(allAfter[effect.acts], `${label} was refused but changed org ${effect.acts}`).toBe(all[effect.acts]);
-          if (effect.acts && effect.changes === 'log') expect(dataAfter[effect.acts], `${label} was refused or a read, but changed org ${effect.acts}'s data`).toBe(data[effect.acts]);
+          if (effect.acts && effect.changes === 'none')
+            expect(allAfter[effect.acts], `${label} was refused but changed org ${effect.acts}`).toBe(all[effect.acts]);
+          if (effect.acts && effect.changes === 'log')
+            expect(dataAfter[effect.acts], `${label} was refused or a read, but changed org ${effect.acts}'s data`).toBe(data[effect.acts]);
           for (const org of ORGS) await expectPagesShowOnlyOwnRows(w, org);
           expect(await w.truth.crossOrgMemberships(), 'memberships crossing orgs').toBe(0);
           seen.steps += 1;
@@ -105,7 +107,9 @@ describe.each(testDrivers({ pooled: true }))('two orgs stay apart through SCIM a
       }),
       { seed: SEED, numRuns: SEQUENCES, endOnFailure: true },
     );
-    console.info(`two-org isolation: ${seen.steps} steps (${seen.scim} SCIM, ${seen.ui} UI), ${seen.cross} naming the other org, ${seen.refusedCross} of them refused or read-only`);
+    console.info(
+      `two-org isolation: ${seen.steps} steps (${seen.scim} SCIM, ${seen.ui} UI), ${seen.cross} naming the other org, ${seen.refusedCross} of them refused or read-only`,
+    );
     // The generator must keep producing cross-org attempts through both doors, or the test proves little.
     expect(seen.cross).toBeGreaterThan(SEQUENCES * 2);
     expect(seen.ui).toBeGreaterThan(SEQUENCES * 2);

@@ -33,9 +33,11 @@ export class ScimSteps extends Steps {
         const deprovisions = cmd.t === 'scimDeleteUser' || (cmd.t === 'scimPatchUser' && !cmd.active);
         const lastOwner = mine && deprovisions && (await this.w.truth.isLastActiveOwner(orgId, id));
         const reply =
-          cmd.t === 'scimPatchUser' ? await client.call('PATCH', `/Users/${id}`, patchBody({ op: 'replace', path: 'active', value: cmd.active }))
-          : cmd.t === 'scimDeleteUser' ? await client.call('DELETE', `/Users/${id}`)
-          : await client.call('GET', `/Users/${id}`);
+          cmd.t === 'scimPatchUser'
+            ? await client.call('PATCH', `/Users/${id}`, patchBody({ op: 'replace', path: 'active', value: cmd.active }))
+            : cmd.t === 'scimDeleteUser'
+              ? await client.call('DELETE', `/Users/${id}`)
+              : await client.call('GET', `/Users/${id}`);
         expectStatus(cmd, reply, !mine ? 404 : lastOwner ? 409 : cmd.t === 'scimDeleteUser' ? 204 : 200);
         if (lastOwner) return { acts: org, changes: 'log' };
         if (mine && cmd.t !== 'scimDeleteUser' && reply.json?.id !== id) fail(cmd, `want user ${id}`, reply.text);
@@ -72,16 +74,25 @@ export class ScimSteps extends Steps {
         const mine = await own('groups', id);
         const reply = cmd.t === 'scimDeleteGroup' ? await client.call('DELETE', `/Groups/${id}`) : await client.call('GET', `/Groups/${id}`);
         expectStatus(cmd, reply, !mine ? 404 : cmd.t === 'scimDeleteGroup' ? 204 : 200);
-        if (mine && cmd.t === 'scimGetGroup' && !sameIds(memberValues(reply), await truth.groupMembers(orgId, id))) fail(cmd, 'want the group’s members', reply.text);
+        if (mine && cmd.t === 'scimGetGroup' && !sameIds(memberValues(reply), await truth.groupMembers(orgId, id)))
+          fail(cmd, 'want the group’s members', reply.text);
         return { acts: org, changes: mine && cmd.t === 'scimDeleteGroup' ? 'any' : 'log' };
       }
       case 'scimFindUsers':
       case 'scimFindUserById':
       case 'scimFindGroupsByMember': {
         const { filter, want } =
-          cmd.t === 'scimFindUsers' ? { filter: `userName eq "${this.userName(cmd.name)}"`, want: await truth.usersNamed(orgId, this.userName(cmd.name)) }
-          : cmd.t === 'scimFindUserById' ? await (async () => { const id = this.member(cmd.ref); return { filter: `id eq "${id}"`, want: (await own('members', id)) ? [id] : [] }; })()
-          : await (async () => { const id = this.member(cmd.ref); return { filter: `members[value eq "${id}"]`, want: await truth.groupsHolding(orgId, id) }; })();
+          cmd.t === 'scimFindUsers'
+            ? { filter: `userName eq "${this.userName(cmd.name)}"`, want: await truth.usersNamed(orgId, this.userName(cmd.name)) }
+            : cmd.t === 'scimFindUserById'
+              ? await (async () => {
+                  const id = this.member(cmd.ref);
+                  return { filter: `id eq "${id}"`, want: (await own('members', id)) ? [id] : [] };
+                })()
+              : await (async () => {
+                  const id = this.member(cmd.ref);
+                  return { filter: `members[value eq "${id}"]`, want: await truth.groupsHolding(orgId, id) };
+                })();
         const reply = await client.call('GET', `/${cmd.t === 'scimFindGroupsByMember' ? 'Groups' : 'Users'}?count=200&filter=${encodeURIComponent(filter)}`);
         expectStatus(cmd, reply, 200);
         if (!sameIds(listed(reply), want)) fail(cmd, `want exactly ${want.join(',') || 'nothing'}`, listed(reply));

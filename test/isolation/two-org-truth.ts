@@ -80,7 +80,9 @@ export class Truth {
 
   /** The member a SCIM create of this userName (email-shaped) adopts: same org, not yet SCIM. */
   async adoptable(orgId: string, userName: string): Promise<string | null> {
-    const [row] = await this.rows(sql`select id from members where org_id = ${orgId}::uuid and source <> 'scim' and (lower(user_name) = lower(${userName}) or lower(email) = lower(${userName})) order by (lower(user_name) = lower(${userName})) desc, created_at limit 1`);
+    const [row] = await this.rows(
+      sql`select id from members where org_id = ${orgId}::uuid and source <> 'scim' and (lower(user_name) = lower(${userName}) or lower(email) = lower(${userName})) order by (lower(user_name) = lower(${userName})) desc, created_at limit 1`,
+    );
     return row ? String(row.id) : null;
   }
 
@@ -118,12 +120,16 @@ export class Truth {
   }
 
   async syncRequests24h(orgId: string): Promise<number> {
-    const [row] = await this.rows(sql`select count(*)::int as n from audit_events where org_id = ${orgId}::uuid and action like 'scim.%' and occurred_at >= now() - interval '1 day'`);
+    const [row] = await this.rows(
+      sql`select count(*)::int as n from audit_events where org_id = ${orgId}::uuid and action like 'scim.%' and occurred_at >= now() - interval '1 day'`,
+    );
     return Number(row?.n ?? 0);
   }
 
   async accountOrgSlugs(accountId: string): Promise<string[]> {
-    const rows = await this.rows(sql`select o.slug from members m join organizations o on o.id = m.org_id where m.account_id = ${accountId}::uuid and m.status = 'active'`);
+    const rows = await this.rows(
+      sql`select o.slug from members m join organizations o on o.id = m.org_id where m.account_id = ${accountId}::uuid and m.status = 'active'`,
+    );
     return rows.map((r) => String(r.slug)).sort();
   }
 
@@ -142,9 +148,10 @@ export class Truth {
    */
   async digest(orgId: string, scope: 'all' | 'data'): Promise<string> {
     const tokenColumns = scope === 'all' ? sql`t::text` : sql`concat_ws('|', t.id, t.name, t.scopes, t.token_hash, t.expires_at, t.revoked_at)`;
-    const audit = scope === 'all'
-      ? sql`coalesce((select string_agg(t::text, '|' order by t.occurred_at, t.id) from audit_events t where t.org_id = ${orgId}::uuid), '')`
-      : sql`''`;
+    const audit =
+      scope === 'all'
+        ? sql`coalesce((select string_agg(t::text, '|' order by t.occurred_at, t.id) from audit_events t where t.org_id = ${orgId}::uuid), '')`
+        : sql`''`;
     const [row] = await this.rows(sql`select md5(
       coalesce((select o::text from organizations o where o.id = ${orgId}::uuid), '') ||
       coalesce((select string_agg(t::text, '|' order by t.id) from members t where t.org_id = ${orgId}::uuid), '') ||

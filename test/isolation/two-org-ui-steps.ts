@@ -49,9 +49,10 @@ export class UiSteps extends Steps {
       case 'uiRemoveMember': {
         const id = this.member(c.ref);
         const inTarget = (await truth.orgOf('members', id)) === targetId;
-        const result = c.t === 'uiSetRole'
-          ? await setMemberRoleAction(null, form({ slug, memberId: id, role: c.role }))
-          : await removeMemberAction(null, form({ slug, memberId: id }));
+        const result =
+          c.t === 'uiSetRole'
+            ? await setMemberRoleAction(null, form({ slug, memberId: id, role: c.role }))
+            : await removeMemberAction(null, form({ slug, memberId: id }));
         if (c.t === 'uiSetRole' ? !isOwner : !canManage) return refusal(result, 'not allowed to the caller in the posted org');
         if (!inTarget) return refusal(result, 'the member is not in the posted org');
         // In the org: the last-owner rule or an IdP-managed person may still refuse it.
@@ -104,7 +105,13 @@ export class UiSteps extends Steps {
         const groupOrg = await truth.orgOf('groups', id);
         if (groupOrg !== targetId) {
           if (page !== null) fail(c, "another org's group page showed", page);
-        } else if (!page || !sameIds(page.members.map((m) => m.id), await truth.groupMembers(targetId, id))) {
+        } else if (
+          !page ||
+          !sameIds(
+            page.members.map((m) => m.id),
+            await truth.groupMembers(targetId, id),
+          )
+        ) {
           fail(c, 'want the group and its members', page);
         }
         return { acts: null, changes: 'none' };
@@ -124,7 +131,9 @@ export class UiSteps extends Steps {
         return { acts: null, changes: 'none' };
       }
       case 'uiExportSyncLog': {
-        const response = await exportSyncLog(new Request(`https://roster.test/orgs/${slug}/settings/security/sync-log/export`), { params: Promise.resolve({ slug }) });
+        const response = await exportSyncLog(new Request(`https://roster.test/orgs/${slug}/settings/security/sync-log/export`), {
+          params: Promise.resolve({ slug }),
+        });
         if (!isOwner) {
           if (response.status !== 404) fail(c, 'want 404 for a non-owner', response.status);
           return { acts: null, changes: 'none' };

@@ -46,7 +46,10 @@ export async function expectPagesShowOnlyOwnRows(w: World, org: Org): Promise<vo
   expect(sorted(tokens.map((t) => t.id)), at('token list')).toEqual(await truth.tokens(orgId));
 
   const log = await findSyncLogPage(db, orgId, syncLogQuerySchema.parse({}));
-  expect(log.rows.map((r) => decodeEventKey(r.key)?.id), at('sync log')).toEqual((await truth.syncEvents(orgId)).map((e) => e.id));
+  expect(
+    log.rows.map((r) => decodeEventKey(r.key)?.id),
+    at('sync log'),
+  ).toEqual((await truth.syncEvents(orgId)).map((e) => e.id));
   expect((await findSyncHealth(db, orgId)).requests24h, at('sync health')).toBe(await truth.syncRequests24h(orgId));
 
   const ownerAccount = w.sides[org].ownerAccountId;

@@ -30,7 +30,9 @@ export function pick<T>(list: T[], ref: Ref): T | undefined {
 }
 
 export function fail(cmd: Command, message: string, got?: unknown): never {
-  throw new Error(`${JSON.stringify(cmd)}: ${message}${got === undefined ? '' : `; got ${typeof got === 'string' ? got.slice(0, 300) : JSON.stringify(got).slice(0, 300)}`}`);
+  throw new Error(
+    `${JSON.stringify(cmd)}: ${message}${got === undefined ? '' : `; got ${typeof got === 'string' ? got.slice(0, 300) : JSON.stringify(got).slice(0, 300)}`}`,
+  );
 }
 
 export function expectStatus(cmd: Command, reply: ScimReply, want: number | number[]): void {

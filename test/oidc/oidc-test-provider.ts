@@ -123,7 +123,14 @@ export async function startOidcTestProvider(port: number): Promise<OidcTestProvi
     addClient(redirectUri) {
       const clientId = `roster-test-${process.pid}-${++clientCounter}`;
       const clientSecret = `client-secret-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
-      clients.set(clientId, { client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' });
+      clients.set(clientId, {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      });
       return { clientId, clientSecret };
     },
     addPerson(person) {

@@ -14,7 +14,14 @@ export function SignUpForm() {
     <form action={action} className="space-y-4" noValidate>
       <FormMessage result={result} />
       <Field label="Organization name" name="orgName" defaultValue={values?.orgName} required autoComplete="organization" errors={errors?.orgName} />
-      <Field label="URL name" name="slug" defaultValue={values?.slug} required hint="Lower-case letters, digits and dashes: /orgs/your-name" errors={errors?.slug} />
+      <Field
+        label="URL name"
+        name="slug"
+        defaultValue={values?.slug}
+        required
+        hint="Lower-case letters, digits and dashes: /orgs/your-name"
+        errors={errors?.slug}
+      />
       <Field label="First name" name="givenName" defaultValue={values?.givenName} required autoComplete="given-name" errors={errors?.givenName} />
       <Field label="Last name" name="familyName" defaultValue={values?.familyName} required autoComplete="family-name" errors={errors?.familyName} />
       <Field label="Work email" name="email" defaultValue={values?.email} type="email" required autoComplete="email" errors={errors?.email} />

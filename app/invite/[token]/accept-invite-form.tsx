@@ -14,7 +14,9 @@ export function AcceptInviteForm({ token, signedInAs, orgSlug }: { token: string
     return (
       <div className="space-y-4">
         <FormMessage result={result} />
-        <Link href={`/orgs/${orgSlug}/team`} className="font-semibold text-indigo-700 underline">Open the team</Link>
+        <Link href={`/orgs/${orgSlug}/team`} className="font-semibold text-indigo-700 underline">
+          Open the team
+        </Link>
       </div>
     );
   }
@@ -27,7 +29,15 @@ export function AcceptInviteForm({ token, signedInAs, orgSlug }: { token: string
       ) : (
         <>
           <Field label="Your name" name="name" required autoComplete="name" errors={errors?.name} />
-          <Field label="Choose a password" name="password" type="password" required autoComplete="new-password" hint="At least 10 characters" errors={errors?.password} />
+          <Field
+            label="Choose a password"
+            name="password"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint="At least 10 characters"
+            errors={errors?.password}
+          />
         </>
       )}
       <SubmitButton pendingText="Joining…">Join the team</SubmitButton>

@@ -40,7 +40,19 @@ describe.each(testDrivers())('SCIM call-log batch on $driver', ({ open }) => {
       const batch = new CallLogBatch(handle.db);
       const at = new Date().toISOString();
       for (let i = 0; i < 3; i++) {
-        batch.logRead({ org_id: client.orgId, actor_id: client.tokenId, actor_label: 'test', action: 'scim.user.list', resource_type: 'User', resource_id: null, status: 200, idp: 'okta', duration_ms: 1, summary: { n: i }, occurred_at: at });
+        batch.logRead({
+          org_id: client.orgId,
+          actor_id: client.tokenId,
+          actor_label: 'test',
+          action: 'scim.user.list',
+          resource_type: 'User',
+          resource_id: null,
+          status: 200,
+          idp: 'okta',
+          duration_ms: 1,
+          summary: { n: i },
+          occurred_at: at,
+        });
         batch.notifyTeam(client.orgId);
       }
       batch.tokenUsed({ org_id: client.orgId, id: client.tokenId, ip: '198.51.100.7', idp: 'okta', at });

@@ -4,8 +4,17 @@ import type { PendingCount } from './token-rate-meter';
 
 /** A sync-log row of a read, as it is inserted. */
 export type ReadLogRow = {
-  org_id: string; actor_id: string; actor_label: string; action: string; resource_type: string | null; resource_id: string | null;
-  status: number; idp: string; duration_ms: number; summary: Record<string, unknown>; occurred_at: string;
+  org_id: string;
+  actor_id: string;
+  actor_label: string;
+  action: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  status: number;
+  idp: string;
+  duration_ms: number;
+  summary: Record<string, unknown>;
+  occurred_at: string;
 };
 export type TokenUse = { org_id: string; id: string; ip: string | null; idp: string; at: string };
 export type Batch = { reads: ReadLogRow[]; uses: TokenUse[]; counts: PendingCount[]; orgsToNotify: string[] };

@@ -21,7 +21,9 @@ describe('ServiceProviderConfig (RFC 7643 §5)', () => {
       etag: { supported: true },
       meta: { resourceType: 'ServiceProviderConfig', location: `${BASE}/ServiceProviderConfig` },
     });
-    expect(config.authenticationSchemes).toEqual([expect.objectContaining({ type: 'oauthbearertoken', name: 'OAuth Bearer Token', description: expect.any(String) })]);
+    expect(config.authenticationSchemes).toEqual([
+      expect.objectContaining({ type: 'oauthbearertoken', name: 'OAuth Bearer Token', description: expect.any(String) }),
+    ]);
   });
 
   it('is a constant no caller can change', () => {
@@ -53,10 +55,17 @@ describe('Schemas (RFC 7643 §7)', () => {
   const all = (attributes: readonly SchemaAttribute[]): SchemaAttribute[] => attributes.flatMap((a) => [a, ...all(a.subAttributes ?? [])]);
   it.each(schemas(BASE).map((s) => [s.name, s] as const))('gives every %s attribute its RFC 7643 §7 characteristics', (_name, schema) => {
     for (const attribute of all(schema.attributes)) {
-      expect(attribute).toEqual(expect.objectContaining({
-        name: expect.any(String), type: expect.any(String), multiValued: expect.any(Boolean), description: expect.any(String),
-        required: expect.any(Boolean), mutability: expect.any(String), returned: expect.any(String),
-      }));
+      expect(attribute).toEqual(
+        expect.objectContaining({
+          name: expect.any(String),
+          type: expect.any(String),
+          multiValued: expect.any(Boolean),
+          description: expect.any(String),
+          required: expect.any(Boolean),
+          mutability: expect.any(String),
+          returned: expect.any(String),
+        }),
+      );
       if (attribute.type === 'string' || attribute.type === 'reference') {
         expect(attribute).toEqual(expect.objectContaining({ caseExact: expect.any(Boolean), uniqueness: expect.any(String) }));
       }

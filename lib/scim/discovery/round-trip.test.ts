@@ -64,7 +64,11 @@ describe('every attribute /Schemas lists round-trips: body → parser → row �
     const sent = { schemas: [CORE_GROUP_URN], externalId: 'g-7', ...body(GROUP_ATTRIBUTES) };
     const parsed = parseGroupBody(sent);
     const { displayName, externalId, memberIds } = parsed.fields;
-    const resource = toGroupResource(groupRow({ displayName, externalId }), memberIds.map((value) => ({ value, display: 'Ada' })), BASE);
+    const resource = toGroupResource(
+      groupRow({ displayName, externalId }),
+      memberIds.map((value) => ({ value, display: 'Ada' })),
+      BASE,
+    );
     expect(resource.externalId).toBe('g-7');
     expectReturned(GROUP_ATTRIBUTES, sent, resource);
   });
@@ -118,9 +122,15 @@ describe('a minimal resource built from /Schemas alone (RFC 7643 §7 required)',
     for (const name of ['userName', 'emails']) {
       const without = { ...minimal };
       delete without[name];
-      expect(refusal(() => parseUserBody(without)), `without ${name}`).toBe(400);
+      expect(
+        refusal(() => parseUserBody(without)),
+        `without ${name}`,
+      ).toBe(400);
     }
-    expect(refusal(() => parseUserBody({ ...minimal, emails: [{ type: 'work' }] })), 'without emails.value').toBe(400);
+    expect(
+      refusal(() => parseUserBody({ ...minimal, emails: [{ type: 'work' }] })),
+      'without emails.value',
+    ).toBe(400);
   });
 
   it('Group: displayName is required and enough', () => {

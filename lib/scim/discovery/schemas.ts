@@ -31,8 +31,13 @@ export type SchemaDocument = {
   attributes: SchemaAttribute[];
 };
 
-const doc = (id: string, name: string, description: string, attributes: SchemaAttribute[]): SchemaDocument =>
-  ({ schemas: [SCHEMA_SCHEMA], id, name, description, attributes });
+const doc = (id: string, name: string, description: string, attributes: SchemaAttribute[]): SchemaDocument => ({
+  schemas: [SCHEMA_SCHEMA],
+  id,
+  name,
+  description,
+  attributes,
+});
 
 /** Built once; only meta.location depends on the request's base URL. */
 const DOCUMENTS: readonly SchemaDocument[] = deepFreeze([

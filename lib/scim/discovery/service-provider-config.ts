@@ -21,8 +21,7 @@ const CONFIG = deepFreeze({
     {
       type: 'oauthbearertoken',
       name: 'OAuth Bearer Token',
-      description:
-        'A Roster SCIM token (Settings → Security → Directory Sync) with the Manage SCIM scope, sent as "Authorization: Bearer <token>".',
+      description: 'A Roster SCIM token (Settings → Security → Directory Sync) with the Manage SCIM scope, sent as "Authorization: Bearer <token>".',
       specUri: 'https://www.rfc-editor.org/info/rfc6750',
       primary: true,
     },

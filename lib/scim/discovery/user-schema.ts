@@ -46,7 +46,7 @@ export const ENTERPRISE_USER_ATTRIBUTES: SchemaAttribute[] = [
   text('department', 'Department.'),
   complex('manager', "The user's manager, another member of the same organization.", [
     text('value', 'The Roster id of the manager. Values that are not Roster member ids are ignored.', { caseExact: true }),
-    reference('$ref', 'The URI of the manager\'s User resource, set by Roster from value.', ['User'], { mutability: 'readOnly' }),
+    reference('$ref', "The URI of the manager's User resource, set by Roster from value.", ['User'], { mutability: 'readOnly' }),
   ]),
 ];
 

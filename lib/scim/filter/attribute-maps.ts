@@ -67,9 +67,7 @@ function jsonMultiValued(column: AnyPgColumn, sortKey?: SQL): MultiSpec {
       primary: { type: 'boolean', truth: sql`coalesce(${field('primary')} = 'true', false)` },
     },
     scope: (inner) =>
-      inner
-        ? sql`exists (select 1 from jsonb_array_elements(${column}) as multi_value(entry) where ${inner})`
-        : sql`jsonb_array_length(${column}) > 0`,
+      inner ? sql`exists (select 1 from jsonb_array_elements(${column}) as multi_value(entry) where ${inner})` : sql`jsonb_array_length(${column}) > 0`,
     valueEquals: (value) => sql`(lower(${column}::text)::jsonb @> jsonb_build_array(jsonb_build_object('value', lower(${value}::text))))`,
     ...(sortKey ? { sortKey } : {}),
   };

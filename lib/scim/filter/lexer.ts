@@ -7,10 +7,7 @@ import type { ScimError } from '../errors';
  * (URNs contain ':' and '.'), operators, keywords, numbers and unquoted bare values
  * (Microsoft's docs show `externalId eq jyoung`). The parser decides what a word means.
  */
-export type Token =
-  | { kind: '(' | ')' | '[' | ']'; pos: number }
-  | { kind: 'word'; text: string; pos: number }
-  | { kind: 'string'; value: string; pos: number };
+export type Token = { kind: '(' | ')' | '[' | ']'; pos: number } | { kind: 'word'; text: string; pos: number } | { kind: 'string'; value: string; pos: number };
 
 /** Makes the error for bad input: invalidFilter for filters, invalidPath for PATCH paths. */
 export type Fail = (detail: string) => ScimError;

@@ -62,8 +62,10 @@ describe('parseFilter', () => {
     ['emails[type eq "work" and value co "@example.com"]', 'emails[(and (eq type "work") (co value "@example.com"))]'],
     ['emails[type eq "work"].value eq "a@b.c"', '(eq emails[(eq type "work")].value "a@b.c")'],
     ['emails[not (type eq "home")]', 'emails[(not (eq type "home"))]'],
-    ['userType eq "Employee" and emails[type eq "work" and value co "@example.com"]',
-      '(and (eq userType "Employee") emails[(and (eq type "work") (co value "@example.com"))])'],
+    [
+      'userType eq "Employee" and emails[type eq "work" and value co "@example.com"]',
+      '(and (eq userType "Employee") emails[(and (eq type "work") (co value "@example.com"))])',
+    ],
     ['members[value eq "2819c223-7f76-453a-919d-413861904646"]', 'members[(eq value "2819c223-7f76-453a-919d-413861904646")]'],
     // URN-prefixed names
     [`${ENT}:employeeNumber eq "701984"`, `(eq <${ENT}>employeeNumber "701984")`],

@@ -30,17 +30,35 @@ describe.each(testDrivers())('compiled filters on $driver', ({ open }) => {
     otherOrgId = orgs[1]?.id ?? '';
     const [bob] = await db
       .insert(members)
-      .values({ orgId, userName: 'bob@example.com', email: 'bob@example.com', emails: [{ value: 'bob@example.com', type: 'work', primary: true }], status: 'suspended', title: 'CTO' })
+      .values({
+        orgId,
+        userName: 'bob@example.com',
+        email: 'bob@example.com',
+        emails: [{ value: 'bob@example.com', type: 'work', primary: true }],
+        status: 'suspended',
+        title: 'CTO',
+      })
       .returning();
     ids.bob = bob?.id ?? '';
     const rows = await db
       .insert(members)
       .values([
         {
-          orgId, userName: 'alice@example.com', email: 'Alice@Example.com', department: 'Sales', externalId: 'A-1', managerId: ids.bob,
+          orgId,
+          userName: 'alice@example.com',
+          email: 'Alice@Example.com',
+          department: 'Sales',
+          externalId: 'A-1',
+          managerId: ids.bob,
           // A second, non-primary address and two phones: filters match ANY value (RFC 7644 §3.4.2.2).
-          emails: [{ value: 'Alice@Example.com', type: 'work', primary: true }, { value: 'alice@Home.example.org', type: 'home' }],
-          phoneNumbers: [{ value: '+1 555 0100', type: 'work' }, { value: '+1 555 0199', type: 'mobile' }],
+          emails: [
+            { value: 'Alice@Example.com', type: 'work', primary: true },
+            { value: 'alice@Home.example.org', type: 'home' },
+          ],
+          phoneNumbers: [
+            { value: '+1 555 0100', type: 'work' },
+            { value: '+1 555 0199', type: 'mobile' },
+          ],
         },
         { orgId, userName: 'carol', title: '50% off' },
         { orgId, userName: 'dave', title: 'A100 B' },

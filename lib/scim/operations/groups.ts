@@ -55,16 +55,30 @@ async function listGroups(ctx: ScimContext, fromBody: boolean): Promise<Operatio
   const conditions: SQL[] = [eq(groups.orgId, ctx.orgId)];
   if (query.filter) conditions.push(compileGroupFilter(query.filter));
   const sort = query.sortBy ? groupSortColumn(query.sortBy) : groups.createdAt;
-  const { rows, total } = await pageWithTotal(ctx.tx, groups, and(...conditions), { sort, id: groups.id, org: { column: groups.orgId, id: ctx.orgId }, descending: query.sortOrder === 'descending' }, query);
+  const { rows, total } = await pageWithTotal(
+    ctx.tx,
+    groups,
+    and(...conditions),
+    { sort, id: groups.id, org: { column: groups.orgId, id: ctx.orgId }, descending: query.sortOrder === 'descending' },
+    query,
+  );
   // One query for every group's members on the page, and none when members are excluded.
-  const refs = needsMembers(query) ? await findGroupMemberRefs(ctx.tx, ctx.orgId, rows.map((r) => r.id)) : undefined;
+  const refs = needsMembers(query)
+    ? await findGroupMemberRefs(
+        ctx.tx,
+        ctx.orgId,
+        rows.map((r) => r.id),
+      )
+    : undefined;
   const resources = rows.map((row) => projectAttributes(groupResource(row, refs?.get(row.id), ctx.baseUrl), query));
   return { status: 200, body: listResponse(resources, total, query.startIndex, resources.length) };
 }
 
 export const groupOperations = {
   create: {
-    action: 'scim.group.create', resourceType: 'Group', needsBody: true,
+    action: 'scim.group.create',
+    resourceType: 'Group',
+    needsBody: true,
     run: async (ctx) => {
       const fields = parseAndNote(ctx);
       const row = await insertGroup(ctx.tx, ctx.orgId, { displayName: fields.displayName, externalId: fields.externalId });
@@ -73,7 +87,10 @@ export const groupOperations = {
     },
   },
   get: {
-    action: 'scim.group.read', resourceType: 'Group', needsBody: false, readOnly: true,
+    action: 'scim.group.read',
+    resourceType: 'Group',
+    needsBody: false,
+    readOnly: true,
     run: async (ctx) => {
       const query = listQueryFrom(ctx, false);
       const row = isResourceId(ctx.id) ? await readGroup(ctx.tx, ctx.orgId, ctx.id) : null;
@@ -86,27 +103,41 @@ export const groupOperations = {
   list: { action: 'scim.group.list', resourceType: 'Group', needsBody: false, readOnly: true, run: (ctx) => listGroups(ctx, false) },
   search: { action: 'scim.group.list', resourceType: 'Group', needsBody: true, readOnly: true, run: (ctx) => listGroups(ctx, true) },
   replace: {
-    action: 'scim.group.replace', resourceType: 'Group', needsBody: true,
+    action: 'scim.group.replace',
+    resourceType: 'Group',
+    needsBody: true,
     run: async (ctx) => {
       const current = await requireGroup(ctx, true);
       assertIfMatch(ctx.request, current.version);
       const fields = parseAndNote(ctx);
       const updated = await updateGroup(ctx.tx, ctx.orgId, current.id, { displayName: fields.displayName, externalId: fields.externalId });
-      await withGroupRoles(ctx, current.id, () => groupAndElevated(ctx.orgId, current.id), async () => {
-        noteUnknownMembers(ctx, (await replaceGroupMembers(ctx.tx, ctx.orgId, current.id, fields.memberIds)).unknown);
-      });
+      await withGroupRoles(
+        ctx,
+        current.id,
+        () => groupAndElevated(ctx.orgId, current.id),
+        async () => {
+          noteUnknownMembers(ctx, (await replaceGroupMembers(ctx.tx, ctx.orgId, current.id, fields.memberIds)).unknown);
+        },
+      );
       return groupResult(ctx, updated ?? current, 200, true);
     },
   },
   patch: {
-    action: 'scim.group.patch', resourceType: 'Group', needsBody: true,
+    action: 'scim.group.patch',
+    resourceType: 'Group',
+    needsBody: true,
     run: async (ctx) => {
       const current = await requireGroup(ctx, true);
       nameInLog(ctx, current.displayName);
       assertIfMatch(ctx.request, current.version);
       const plan = planGroupPatch(patchOperationsOf(ctx), current.id);
       ctx.notes.adapt(plan.adaptations);
-      await withGroupRoles(ctx, current.id, () => patchScope(ctx, current.id, plan.members), () => applyGroupMemberChanges(ctx, current.id, plan.members));
+      await withGroupRoles(
+        ctx,
+        current.id,
+        () => patchScope(ctx, current.id, plan.members),
+        () => applyGroupMemberChanges(ctx, current.id, plan.members),
+      );
       const fields = {
         ...(plan.displayName !== undefined ? { displayName: plan.displayName } : {}),
         ...(plan.externalId !== undefined ? { externalId: plan.externalId } : {}),
@@ -118,7 +149,9 @@ export const groupOperations = {
     },
   },
   remove: {
-    action: 'scim.group.delete', resourceType: 'Group', needsBody: false,
+    action: 'scim.group.delete',
+    resourceType: 'Group',
+    needsBody: false,
     run: async (ctx) => {
       const current = await requireGroup(ctx, true);
       nameInLog(ctx, current.displayName);

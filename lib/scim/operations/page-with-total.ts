@@ -26,7 +26,13 @@ export async function pageWithTotal<T extends PgTable>(
   order: PageOrder,
   query: ListQuery,
 ): Promise<{ rows: T['$inferSelect'][]; total: number }> {
-  const totalOf = async () => (await db.select({ n: count() }).from(table as PgTable).where(where))[0]?.n ?? 0;
+  const totalOf = async () =>
+    (
+      await db
+        .select({ n: count() })
+        .from(table as PgTable)
+        .where(where)
+    )[0]?.n ?? 0;
   if (query.count === 0) return { rows: [], total: await totalOf() };
   const direction = order.descending ? sql`desc` : sql`asc`;
   const ordering = [sql`${order.sort} ${direction}`, sql`${order.id} ${direction}`];
@@ -43,7 +49,10 @@ export async function pageWithTotal<T extends PgTable>(
   // Later pages carry the count in the same statement, as an IdP paging in order needs it.
   const withCount = query.startIndex > 1;
   const found = await db
-    .select({ row: table as PgTable, total: withCount ? sql<number>`(select count(*) from ${table} where ${where ?? sql`true`})`.mapWith(Number) : sql<null>`null` })
+    .select({
+      row: table as PgTable,
+      total: withCount ? sql<number>`(select count(*) from ${table} where ${where ?? sql`true`})`.mapWith(Number) : sql<null>`null`,
+    })
     .from(table as PgTable)
     .innerJoin(pageIds, and(eq(order.org.column, order.org.id), eq(order.id, pageIds.pageId)))
     .orderBy(...ordering);

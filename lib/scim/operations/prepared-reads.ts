@@ -8,15 +8,28 @@ import { groups, members, type Group, type Member } from '@/db/schema';
 // the names are dropped and the statements are unnamed (db/client.ts; prepared-reads.test.ts).
 
 const userByUserName = prepareOnce((db: DbOrTx) =>
-  db.select().from(members)
+  db
+    .select()
+    .from(members)
     .where(and(eq(members.orgId, sql.placeholder('orgId')), sql`lower(${members.userName}) = lower(${sql.placeholder('userName')})`))
-    .prepare('scim_user_by_user_name'));
+    .prepare('scim_user_by_user_name'),
+);
 
 const userById = prepareOnce((db: DbOrTx) =>
-  db.select().from(members).where(and(eq(members.orgId, sql.placeholder('orgId')), eq(members.id, sql.placeholder('id')))).prepare('scim_user_by_id'));
+  db
+    .select()
+    .from(members)
+    .where(and(eq(members.orgId, sql.placeholder('orgId')), eq(members.id, sql.placeholder('id'))))
+    .prepare('scim_user_by_id'),
+);
 
 const groupById = prepareOnce((db: DbOrTx) =>
-  db.select().from(groups).where(and(eq(groups.orgId, sql.placeholder('orgId')), eq(groups.id, sql.placeholder('id')))).prepare('scim_group_by_id'));
+  db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.orgId, sql.placeholder('orgId')), eq(groups.id, sql.placeholder('id'))))
+    .prepare('scim_group_by_id'),
+);
 
 /** The org's person with this userName (case-insensitive, as the unique index), or none. */
 export function findByUserName(db: DbOrTx, orgId: string, userName: string): Promise<Member[]> {

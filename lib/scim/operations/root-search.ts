@@ -15,7 +15,11 @@ import { userOperations } from './users';
 const TYPES = [userOperations.search, groupOperations.search] as const;
 
 /** The search of one type with another page window; `refused` when its filter names an attribute it lacks. */
-async function searchOne(op: Operation, ctx: ScimContext, window: { startIndex: number; count: number }): Promise<ListResponse<unknown> | { refused: ScimError }> {
+async function searchOne(
+  op: Operation,
+  ctx: ScimContext,
+  window: { startIndex: number; count: number },
+): Promise<ListResponse<unknown> | { refused: ScimError }> {
   // The window replaces the client's own startIndex/count, whatever their case (Count, STARTINDEX).
   const sent = Object.entries((ctx.body ?? {}) as Record<string, unknown>).filter(([key]) => !/^(startindex|count)$/i.test(key));
   const body = { ...Object.fromEntries(sent), startIndex: window.startIndex, count: window.count };

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ListQuery } from '../schemas/list-query';
 import { exactUserName } from './user-name-lookup';
 
-const query = (filter: string, extra: Partial<ListQuery> = {}): ListQuery => ({ filter, startIndex: 1, count: 100, attributes: [], excludedAttributes: [], ...extra });
+const query = (filter: string, extra: Partial<ListQuery> = {}): ListQuery => ({
+  filter,
+  startIndex: 1,
+  count: 100,
+  attributes: [],
+  excludedAttributes: [],
+  ...extra,
+});
 
 describe('the userName lookup fast path', () => {
   it('takes the lookups IdPs send, however they spell the attribute', () => {
@@ -12,7 +19,15 @@ describe('the userName lookup fast path', () => {
   });
 
   it('leaves every other query to the general compiler', () => {
-    for (const filter of ['userName ne "a"', 'userName eq "a" and active eq true', 'externalId eq "a"', 'userName sw "a"', 'emails[value eq "a"]', 'userName pr', 'userName eq null']) {
+    for (const filter of [
+      'userName ne "a"',
+      'userName eq "a" and active eq true',
+      'externalId eq "a"',
+      'userName sw "a"',
+      'emails[value eq "a"]',
+      'userName pr',
+      'userName eq null',
+    ]) {
       expect(exactUserName(query(filter)), filter).toBeUndefined();
     }
     expect(exactUserName(query('userName eq "a"', { startIndex: 2 }))).toBeUndefined();

@@ -49,7 +49,11 @@ function nameInLog(ctx: ScimContext, userName: string | undefined): void {
 
 /** Top-level attribute names of a body, for the sync log (names only, never values). */
 function attributeNames(body: unknown): string[] {
-  return body && typeof body === 'object' ? Object.keys(body).filter((k) => k !== 'schemas').slice(0, 50) : [];
+  return body && typeof body === 'object'
+    ? Object.keys(body)
+        .filter((k) => k !== 'schemas')
+        .slice(0, 50)
+    : [];
 }
 
 async function requireUser(ctx: ScimContext, forUpdate = false) {
@@ -70,14 +74,23 @@ async function listUsers(ctx: ScimContext, fromBody: boolean): Promise<Operation
   const conditions: SQL[] = [eq(members.orgId, ctx.orgId)];
   if (query.filter) conditions.push(compileUserFilter(query.filter));
   const sort = query.sortBy ? userSortColumn(query.sortBy) : members.createdAt;
-  const { rows, total } = await pageWithTotal(ctx.tx, members, and(...conditions), { sort, id: members.id, org: { column: members.orgId, id: ctx.orgId }, descending: query.sortOrder === 'descending' }, query);
+  const { rows, total } = await pageWithTotal(
+    ctx.tx,
+    members,
+    and(...conditions),
+    { sort, id: members.id, org: { column: members.orgId, id: ctx.orgId }, descending: query.sortOrder === 'descending' },
+    query,
+  );
   const resources = rows.map((row) => projectAttributes(toUserResource(row, ctx.baseUrl), query));
   return { status: 200, body: listResponse(resources, total, query.startIndex, resources.length) };
 }
 
 export const userOperations = {
   create: {
-    action: 'scim.user.create', resourceType: 'User', needsBody: true, oneStatement: true,
+    action: 'scim.user.create',
+    resourceType: 'User',
+    needsBody: true,
+    oneStatement: true,
     run: async (ctx) => {
       const fields = parseAndNote(ctx, ctx.body);
       const plan = await planScimCreate(ctx.tx, ctx.orgId, fields.userName, fields.email);
@@ -86,7 +99,10 @@ export const userOperations = {
     },
   },
   get: {
-    action: 'scim.user.read', resourceType: 'User', needsBody: false, readOnly: true,
+    action: 'scim.user.read',
+    resourceType: 'User',
+    needsBody: false,
+    readOnly: true,
     run: async (ctx) => {
       const row = isResourceId(ctx.id) ? await readUser(ctx.tx, ctx.orgId, ctx.id) : null;
       if (!row) throw notFound(`User ${ctx.id?.slice(0, 100)} not found`);
@@ -99,7 +115,9 @@ export const userOperations = {
   list: { action: 'scim.user.list', resourceType: 'User', needsBody: false, readOnly: true, run: (ctx) => listUsers(ctx, false) },
   search: { action: 'scim.user.list', resourceType: 'User', needsBody: true, readOnly: true, run: (ctx) => listUsers(ctx, true) },
   replace: {
-    action: 'scim.user.replace', resourceType: 'User', needsBody: true,
+    action: 'scim.user.replace',
+    resourceType: 'User',
+    needsBody: true,
     run: async (ctx) => {
       const current = await requireUser(ctx, true);
       nameInLog(ctx, current.userName);
@@ -113,7 +131,9 @@ export const userOperations = {
     },
   },
   patch: {
-    action: 'scim.user.patch', resourceType: 'User', needsBody: true,
+    action: 'scim.user.patch',
+    resourceType: 'User',
+    needsBody: true,
     run: async (ctx) => {
       const current = await requireUser(ctx, true);
       nameInLog(ctx, current.userName);
@@ -136,7 +156,9 @@ export const userOperations = {
     },
   },
   remove: {
-    action: 'scim.user.delete', resourceType: 'User', needsBody: false,
+    action: 'scim.user.delete',
+    resourceType: 'User',
+    needsBody: false,
     run: async (ctx) => {
       const current = await requireUser(ctx, true);
       nameInLog(ctx, current.userName);

@@ -17,7 +17,16 @@ type Case = { name: string; ops: unknown[]; plan: Omit<GroupPatchPlan, 'adaptati
 const cases: Case[] = [
   {
     name: 'Okta pushes new members',
-    ops: [{ op: 'add', path: 'members', value: [{ value: A, display: 'alice@example.com' }, { value: B, display: 'bob@example.com' }] }],
+    ops: [
+      {
+        op: 'add',
+        path: 'members',
+        value: [
+          { value: A, display: 'alice@example.com' },
+          { value: B, display: 'bob@example.com' },
+        ],
+      },
+    ],
     plan: { members: { add: [A, B], remove: [] } },
     adaptations: [],
   },
@@ -105,8 +114,22 @@ const cases: Case[] = [
     adaptations: ['single value wrapped in array', 'bare value wrapped as multi-valued entry'],
   },
   // Sequential operations combine.
-  { name: 'add then remove the same id', ops: [{ op: 'add', path: 'members', value: [{ value: A }] }, { op: 'remove', path: `members[value eq "${A}"]` }], plan: { members: { add: [], remove: [A] } } },
-  { name: 'remove then add the same id', ops: [{ op: 'remove', path: `members[value eq "${A}"]` }, { op: 'add', path: 'members', value: [{ value: A }] }], plan: { members: { add: [A], remove: [] } } },
+  {
+    name: 'add then remove the same id',
+    ops: [
+      { op: 'add', path: 'members', value: [{ value: A }] },
+      { op: 'remove', path: `members[value eq "${A}"]` },
+    ],
+    plan: { members: { add: [], remove: [A] } },
+  },
+  {
+    name: 'remove then add the same id',
+    ops: [
+      { op: 'remove', path: `members[value eq "${A}"]` },
+      { op: 'add', path: 'members', value: [{ value: A }] },
+    ],
+    plan: { members: { add: [A], remove: [] } },
+  },
   {
     name: 'replace then add and remove fold into the replacement',
     ops: [
@@ -168,7 +191,10 @@ describe('planGroupPatch', () => {
 
   it(`refuses more than ${MAX_MEMBER_VALUES} member values in one request`, () => {
     const value = Array.from({ length: MAX_MEMBER_VALUES / 2 + 1 }, (_, i) => ({ value: `id-${i}` }));
-    const ops = [{ op: 'add', path: 'members', value }, { op: 'remove', path: 'members', value }];
+    const ops = [
+      { op: 'add', path: 'members', value },
+      { op: 'remove', path: 'members', value },
+    ];
     expect(errorOf(() => planGroupPatch(ops, GROUP_ID))).toMatchObject({ status: 400, scimType: 'invalidValue' });
     expect(planGroupPatch(ops.slice(0, 1), GROUP_ID).members.add).toHaveLength(MAX_MEMBER_VALUES / 2 + 1);
   });

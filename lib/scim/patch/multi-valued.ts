@@ -56,13 +56,7 @@ function withSub(current: JsonObject[], def: AttrDef, sub: string, op: PatchOper
   return current.map((entry) => ({ ...entry, [sub]: value }));
 }
 
-function withFilter(
-  current: JsonObject[],
-  target: Target,
-  filter: FilterNode,
-  op: PatchOperation,
-  adaptations: Adaptations,
-): JsonObject[] {
+function withFilter(current: JsonObject[], target: Target, filter: FilterNode, op: PatchOperation, adaptations: Adaptations): JsonObject[] {
   const { def, sub } = target;
   const matches = current.map((entry) => evaluateFilter(filter, entry));
   const clearing = op.op === 'remove' || isEmptyValue(op.value);

@@ -38,9 +38,7 @@ export function normalizeOperations(raw: readonly unknown[], adaptations: Adapta
 function normalizeOperation(item: unknown, index: number, adaptations: Adaptations): PatchOperation {
   const parsed = operationSchema.safeParse(item);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) =>
-      issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message,
-    );
+    const details = parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message));
     throw invalidSyntax(`Operations[${index}]: ${details.join('; ')}`);
   }
   const { op: sent, path } = parsed.data;

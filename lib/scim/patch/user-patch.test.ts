@@ -284,7 +284,10 @@ describe('applyUserPatch', () => {
 
   it('does not modify its input', () => {
     const input = alice();
-    applyUserPatch(input, [{ op: 'replace', path: 'name.givenName', value: 'X' }, { op: 'remove', path: 'emails' }]);
+    applyUserPatch(input, [
+      { op: 'replace', path: 'name.givenName', value: 'X' },
+      { op: 'remove', path: 'emails' },
+    ]);
     expect(input).toEqual(alice());
   });
 
@@ -297,15 +300,30 @@ describe('applyUserPatch', () => {
     ['remove without a path', { op: 'remove' }, 'noTarget', 'Operations[0]: "remove" needs a path'],
     ['unknown attribute', { op: 'add', path: 'shoeSize', value: '9' }, 'invalidPath', 'Unknown User attribute "shoeSize"'],
     ['unknown sub-attribute', { op: 'add', path: 'name.nick', value: 'x' }, 'invalidPath', '"name" has no sub-attribute "nick"'],
-    ['filter on a singular attribute', { op: 'add', path: 'title[value eq "x"]', value: 'x' }, 'invalidPath', '"title" is not multi-valued: no [filter] allowed'],
+    [
+      'filter on a singular attribute',
+      { op: 'add', path: 'title[value eq "x"]', value: 'x' },
+      'invalidPath',
+      '"title" is not multi-valued: no [filter] allowed',
+    ],
     ['bad path syntax', { op: 'add', path: 'emails[type eq "work"', value: 'x' }, 'invalidPath', 'Expected "]", found end of input'],
-    ['a value filter that cannot create', { op: 'replace', path: 'emails[value co "zzz"].value', value: 'x@y' }, 'noTarget', 'No value of "emails" matches the filter'],
+    [
+      'a value filter that cannot create',
+      { op: 'replace', path: 'emails[value co "zzz"].value', value: 'x@y' },
+      'noTarget',
+      'No value of "emails" matches the filter',
+    ],
     ['a non-boolean active', { op: 'replace', path: 'active', value: 'yes' }, 'invalidValue', '"active" must be a boolean, got "yes"'],
     ['an object for a string', { op: 'replace', path: 'title', value: { a: 1 } }, 'invalidValue', '"title" must be a string, got {"a":1}'],
     // Issue 14: both were applied (200, userName "5"; the bogus URN silently ignored).
     ['a number for userName', { op: 'replace', path: 'userName', value: 5 }, 'invalidValue', '"userName" must be a string, got 5'],
     ['a number for userName in a no-path value', { op: 'replace', value: { userName: 5 } }, 'invalidValue', '"userName" must be a string, got 5'],
-    ['a path naming no User schema', { op: 'add', path: 'urn:bogus:schema:attr', value: 'x' }, 'invalidPath', expect.stringContaining('"urn:bogus:schema:attr" names no User schema') as unknown as string],
+    [
+      'a path naming no User schema',
+      { op: 'add', path: 'urn:bogus:schema:attr', value: 'x' },
+      'invalidPath',
+      expect.stringContaining('"urn:bogus:schema:attr" names no User schema') as unknown as string,
+    ],
     ['a string for name', { op: 'replace', path: 'name', value: 'Alice' }, 'invalidValue', '"name" must be an object, got "Alice"'],
     ['add without a value', { op: 'add', path: 'title' }, 'invalidValue', 'Operations[0]: "add" needs a value'],
     ['no-path with a non-object value', { op: 'replace', value: 'x' }, 'invalidValue', 'Operations[0]: "replace" without a path needs an object value'],
@@ -318,7 +336,12 @@ describe('applyUserPatch', () => {
 
   it('a failing operation leaves the input untouched', () => {
     const input = alice();
-    errorOf(() => applyUserPatch(input, [{ op: 'replace', path: 'title', value: 'x' }, { op: 'replace', path: 'id', value: 'y' }]));
+    errorOf(() =>
+      applyUserPatch(input, [
+        { op: 'replace', path: 'title', value: 'x' },
+        { op: 'replace', path: 'id', value: 'y' },
+      ]),
+    );
     expect(input).toEqual(alice());
   });
 

@@ -63,7 +63,8 @@ export function canonicalSub(def: AttrDef, name: string): string | undefined {
 export function resolveUserTarget(path: AttrPath, adaptations: Adaptations): Target | undefined {
   const inEnterprise = sameUrn(path.uri, ENTERPRISE_USER_URN);
   if (path.uri !== undefined && !inEnterprise && !sameUrn(path.uri, CORE_USER_URN)) {
-    if (!/:User$/i.test(path.uri)) throw invalidPath(`"${formatPath(path)}" names no User schema Roster knows (schemas: ${CORE_USER_URN}, ${ENTERPRISE_USER_URN})`);
+    if (!/:User$/i.test(path.uri))
+      throw invalidPath(`"${formatPath(path)}" names no User schema Roster knows (schemas: ${CORE_USER_URN}, ${ENTERPRISE_USER_URN})`);
     adaptations.add('unknown extension attribute ignored');
     return undefined;
   }

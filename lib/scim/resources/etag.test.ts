@@ -14,7 +14,17 @@ describe('parseIfMatch', () => {
     ['*', { any: true }],
     ['W/"3"', { any: false, tags: [{ weak: true, opaque: '3' }] }],
     ['"3"', { any: false, tags: [{ weak: false, opaque: '3' }] }],
-    ['W/"1", "2" ,w/"3"', { any: false, tags: [{ weak: true, opaque: '1' }, { weak: false, opaque: '2' }, { weak: true, opaque: '3' }] }],
+    [
+      'W/"1", "2" ,w/"3"',
+      {
+        any: false,
+        tags: [
+          { weak: true, opaque: '1' },
+          { weak: false, opaque: '2' },
+          { weak: true, opaque: '3' },
+        ],
+      },
+    ],
     ['"a,b"', { any: false, tags: [{ weak: false, opaque: 'a,b' }] }],
     ['3', { any: false, tags: [{ weak: false, opaque: '3' }] }],
     ['W/3,', { any: false, tags: [{ weak: true, opaque: '3' }] }],

@@ -8,7 +8,16 @@ const M1 = '2819c223-7f76-453a-919d-413861904646';
 describe('toGroupResource', () => {
   it('maps a group with members, each a User reference', () => {
     const row = groupRow({ externalId: 'ext-1' });
-    expect(toGroupResource(row, [{ value: M1, display: 'Babs Jensen' }, { value: 'm2', display: null }], BASE)).toEqual({
+    expect(
+      toGroupResource(
+        row,
+        [
+          { value: M1, display: 'Babs Jensen' },
+          { value: 'm2', display: null },
+        ],
+        BASE,
+      ),
+    ).toEqual({
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
       id: row.id,
       externalId: 'ext-1',

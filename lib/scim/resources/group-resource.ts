@@ -19,9 +19,7 @@ export function toGroupResource(row: Group, members: readonly GroupMemberRef[] |
     externalId: row.externalId,
     displayName: row.displayName,
     // An empty member list is unassigned, like null (RFC 7643 §2.5): not returned.
-    members: members?.length
-      ? members.map((m) => compact({ value: m.value, display: m.display, $ref: `${baseUrl}/Users/${m.value}`, type: 'User' }))
-      : null,
+    members: members?.length ? members.map((m) => compact({ value: m.value, display: m.display, $ref: `${baseUrl}/Users/${m.value}`, type: 'User' })) : null,
     meta: {
       resourceType: 'Group',
       created: row.createdAt.toISOString(),

@@ -22,7 +22,10 @@ describe('projectAttributes with attributes=', () => {
     [['emails.value'], { schemas: [CORE], id, emails: [{ value: 'AdeleV@contoso.example' }] }],
     [[`${CORE}:displayName`], { schemas: [CORE], id, displayName: 'Adele Vance' }],
     [[`${ENTERPRISE_USER_URN}:department`], { schemas: [CORE, ENTERPRISE_USER_URN], id, [ENTERPRISE_USER_URN]: { department: 'Retail' } }],
-    [[`${ENTERPRISE_USER_URN}:manager.value`], { schemas: [CORE, ENTERPRISE_USER_URN], id, [ENTERPRISE_USER_URN]: { manager: { value: '9a4b1c1e-7f9e-4d2b-8a53-5b1f0c3d2e11' } } }],
+    [
+      [`${ENTERPRISE_USER_URN}:manager.value`],
+      { schemas: [CORE, ENTERPRISE_USER_URN], id, [ENTERPRISE_USER_URN]: { manager: { value: '9a4b1c1e-7f9e-4d2b-8a53-5b1f0c3d2e11' } } },
+    ],
     [['department'], { schemas: [CORE, ENTERPRISE_USER_URN], id, [ENTERPRISE_USER_URN]: { department: 'Retail' } }],
     [['meta.version', 'id'], { schemas: [CORE], id, meta: { version: 'W/"3"' } }],
     [['nickName', 'addresses'], { schemas: [CORE], id }],

@@ -66,7 +66,10 @@ describe('toUserResource', () => {
     expect(toUserResource(row, BASE).phoneNumbers).toEqual([{ value: '+1 555', type: 'work' }]);
   });
 
-  it.each([['Okta', okta], ['Entra', entraMapped]])('round-trips %s: resource → parser gives the same fields, with nothing to note', (_idp, body) => {
+  it.each([
+    ['Okta', okta],
+    ['Entra', entraMapped],
+  ])('round-trips %s: resource → parser gives the same fields, with nothing to note', (_idp, body) => {
     const fields = parseUserBody(body).fields;
     const again = userResourceToFields(toUserResource(memberRow(fields), BASE));
     expect(again).toEqual({ fields, ignoredAttributes: [], adaptations: [] });

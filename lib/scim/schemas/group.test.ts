@@ -48,7 +48,10 @@ describe('group rules', () => {
   });
 
   it('keeps values that are not UUIDs for the caller, merges duplicates and notes it', () => {
-    const parsed = parseGroupBody({ displayName: 'x', members: [{ value: ID }, { value: ID.toUpperCase() }, { value: ' nested-group-7 ', type: 'Group' }, 'bare'] });
+    const parsed = parseGroupBody({
+      displayName: 'x',
+      members: [{ value: ID }, { value: ID.toUpperCase() }, { value: ' nested-group-7 ', type: 'Group' }, 'bare'],
+    });
     expect(parsed.fields.memberIds).toEqual([ID, 'nested-group-7', 'bare']);
     expect(parsed.adaptations).toEqual(['missing schemas tolerated', 'bare value wrapped as multi-valued entry', 'duplicate member values merged']);
   });

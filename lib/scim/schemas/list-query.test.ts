@@ -27,8 +27,10 @@ describe('parseListQuery from a query string', () => {
     ['count=99999999999999999999999', { count: MAX_PAGE_SIZE }],
     ['startIndex=99999999999999999999999', { startIndex: 2_147_483_647 }],
     ['STARTINDEX=3&Count=7&SortBy=userName&sortorder=Descending', { startIndex: 3, count: 7, sortBy: 'userName', sortOrder: 'descending' }],
-    ['attributes=userName,%20name.givenName,,urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
-      { attributes: ['userName', 'name.givenName', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department'] }],
+    [
+      'attributes=userName,%20name.givenName,,urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
+      { attributes: ['userName', 'name.givenName', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department'] },
+    ],
     // Microsoft's SCIM reference Postman collection: a value filter degrades to the attribute.
     [`attributes=${encodeURIComponent('emails[type eq "work"]')}`, { attributes: ['emails'] }],
     [`attributes=${encodeURIComponent('emails[type eq "a,]b"].value,userName')}`, { attributes: ['emails.value', 'userName'] }],
@@ -61,17 +63,23 @@ describe('parseListQuery from a query string', () => {
 
 describe('parseListQuery from a POST /.search body (RFC 7644 §3.4.3)', () => {
   it('reads a SearchRequest with arrays and numbers', () => {
-    expect(parseListQuery({
-      schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
-      attributes: ['displayName', 'userName'],
-      excludedattributes: 'emails',
+    expect(
+      parseListQuery({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+        attributes: ['displayName', 'userName'],
+        excludedattributes: 'emails',
+        filter: 'displayName sw "smith"',
+        startIndex: 1,
+        count: 10,
+        sortOrder: 'ascending',
+      }),
+    ).toEqual({
       filter: 'displayName sw "smith"',
       startIndex: 1,
       count: 10,
       sortOrder: 'ascending',
-    })).toEqual({
-      filter: 'displayName sw "smith"', startIndex: 1, count: 10, sortOrder: 'ascending',
-      attributes: ['displayName', 'userName'], excludedAttributes: ['emails'],
+      attributes: ['displayName', 'userName'],
+      excludedAttributes: ['emails'],
     });
   });
 

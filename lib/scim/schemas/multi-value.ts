@@ -95,9 +95,5 @@ export function looksLikeEmail(value: string): boolean {
  * type "work", else the first. Undefined when there is no entry.
  */
 export function primaryWorkEmail(emails: readonly MultiValue[]): MultiValue | undefined {
-  return (
-    emails.find((e) => e.primary === true) ??
-    emails.find((e) => e.type?.toLowerCase() === 'work') ??
-    emails[0]
-  );
+  return emails.find((e) => e.primary === true) ?? emails.find((e) => e.type?.toLowerCase() === 'work') ?? emails[0];
 }

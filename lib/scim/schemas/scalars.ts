@@ -8,10 +8,7 @@ export const MAX_STRING_LENGTH = 1024;
 export const MAX_NAME_LENGTH = 256;
 
 /** An optional string attribute; null and "" clear it (RFC 7643 §2.5). */
-export const optionalText = z
-  .string({ error: 'must be a string' })
-  .max(MAX_STRING_LENGTH, `must be at most ${MAX_STRING_LENGTH} characters`)
-  .nullish();
+export const optionalText = z.string({ error: 'must be a string' }).max(MAX_STRING_LENGTH, `must be at most ${MAX_STRING_LENGTH} characters`).nullish();
 
 /** A required name: non-blank, ≤ 256 characters. */
 export const requiredName = z

@@ -6,8 +6,19 @@ import type { ParseNotes } from './notes';
 
 /** Core User attributes Roster stores (RFC 7643 §4.1), in their canonical case. */
 export const STORED_USER_ATTRIBUTES = [
-  'userName', 'externalId', 'name', 'displayName', 'nickName', 'title', 'userType',
-  'locale', 'preferredLanguage', 'timezone', 'active', 'emails', 'phoneNumbers',
+  'userName',
+  'externalId',
+  'name',
+  'displayName',
+  'nickName',
+  'title',
+  'userType',
+  'locale',
+  'preferredLanguage',
+  'timezone',
+  'active',
+  'emails',
+  'phoneNumbers',
 ] as const;
 /** Set by the service provider (RFC 7643 §3.1): ignored without a note, as the RFC says. */
 const READ_ONLY = ['id', 'meta', 'schemas'] as const;
@@ -15,9 +26,7 @@ const READ_ONLY = ['id', 'meta', 'schemas'] as const;
  * Named here only to report them in their canonical case. `password`: Okta sends one on every
  * create; Roster never stores or echoes it. `groups` is readOnly (RFC 7643 §4.1.2).
  */
-const NOT_STORED = [
-  'password', 'profileUrl', 'addresses', 'photos', 'ims', 'x509Certificates', 'entitlements', 'roles', 'groups',
-] as const;
+const NOT_STORED = ['password', 'profileUrl', 'addresses', 'photos', 'ims', 'x509Certificates', 'entitlements', 'roles', 'groups'] as const;
 const TOP_LEVEL = [...STORED_USER_ATTRIBUTES, ...READ_ONLY, ...NOT_STORED, ENTERPRISE_USER_URN];
 
 const NAME_KEYS = ['formatted', 'familyName', 'givenName', 'middleName'] as const;

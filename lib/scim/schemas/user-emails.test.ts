@@ -10,10 +10,31 @@ const errorOf = (body: unknown) => scimErrorOf(() => parseUserBody(body));
 
 describe('the primary work email', () => {
   it.each<[string, unknown[], string]>([
-    ['the entry marked primary', [{ value: 'home@x.io', type: 'home' }, { value: 'p@x.io', type: 'other', primary: true }], 'p@x.io'],
-    ['else the first work entry', [{ value: 'home@x.io', type: 'home' }, { value: 'w@x.io', type: 'Work' }], 'w@x.io'],
+    [
+      'the entry marked primary',
+      [
+        { value: 'home@x.io', type: 'home' },
+        { value: 'p@x.io', type: 'other', primary: true },
+      ],
+      'p@x.io',
+    ],
+    [
+      'else the first work entry',
+      [
+        { value: 'home@x.io', type: 'home' },
+        { value: 'w@x.io', type: 'Work' },
+      ],
+      'w@x.io',
+    ],
     ['else the first entry', [{ value: 'one@x.io' }, { value: 'two@x.io' }], 'one@x.io'],
-    ['with primary as a string', [{ value: 'a@x.io', type: 'work' }, { value: 'p@x.io', primary: 'True' }], 'p@x.io'],
+    [
+      'with primary as a string',
+      [
+        { value: 'a@x.io', type: 'work' },
+        { value: 'p@x.io', primary: 'True' },
+      ],
+      'p@x.io',
+    ],
   ])('is %s', (_case, emails, email) => {
     expect(parseUserBody(user({ emails })).fields.email).toBe(email);
   });
@@ -36,7 +57,14 @@ describe('the primary work email', () => {
 
 describe('emails and phoneNumbers', () => {
   it('keeps only the first primary flag (RFC 7643 §2.4), with a note', () => {
-    const parsed = parseUserBody(user({ emails: [{ value: 'a@x.io', primary: true }, { value: 'b@x.io', primary: 'true' }] }));
+    const parsed = parseUserBody(
+      user({
+        emails: [
+          { value: 'a@x.io', primary: true },
+          { value: 'b@x.io', primary: 'true' },
+        ],
+      }),
+    );
     expect(parsed.fields.emails.map((e) => e.primary)).toEqual([true, false]);
     expect(parsed.adaptations).toContain('extra primary flags dropped');
   });
@@ -71,12 +99,13 @@ describe('emails and phoneNumbers', () => {
     expect(parseUserBody(user({ [name]: entries.slice(0, 20), emails: entries.slice(0, 20) })).fields[name as 'emails']).toHaveLength(20);
   });
 
-  it.each<[unknown, string]>([[42, 'invalidSyntax'], [[{ value: 'a@x.io', primary: 'maybe' }], 'invalidValue'], [[{ value: 7 }], 'invalidSyntax']])(
-    'refuses emails %j',
-    (emails, scimType) => {
-      expect(errorOf(user({ emails })).scimType).toBe(scimType);
-    },
-  );
+  it.each<[unknown, string]>([
+    [42, 'invalidSyntax'],
+    [[{ value: 'a@x.io', primary: 'maybe' }], 'invalidValue'],
+    [[{ value: 7 }], 'invalidSyntax'],
+  ])('refuses emails %j', (emails, scimType) => {
+    expect(errorOf(user({ emails })).scimType).toBe(scimType);
+  });
 });
 
 describe('manager', () => {

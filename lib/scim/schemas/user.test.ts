@@ -23,31 +23,85 @@ function scimErrorOf(body: unknown): ScimError {
 
 describe('parseUserBody with IdP create-user bodies (fixtures/README.md)', () => {
   it.each<[string, unknown, Partial<MemberFields>, string[], string[]]>([
-    ['Entra (Microsoft Learn example)', entra, {
-      userName: 'Test_User_ab6490ee-1e48-479e-a20b-2d77186b5dd1',
-      email: 'Test_User_fd0ea19b-0777-472c-9f96-4f70d2226f2e@testuser.com',
-      externalId: '0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef',
-      givenName: 'givenName', familyName: 'familyName', formattedName: 'givenName familyName', active: true,
-    }, [], []],
-    ['Entra (default mappings)', entraMapped, {
-      userName: 'AdeleV@contoso.example', title: 'Retail Manager', preferredLanguage: 'en-US', active: true,
-      employeeNumber: '1042', department: 'Retail', organization: 'Contoso',
-      managerId: '9a4b1c1e-7f9e-4d2b-8a53-5b1f0c3d2e11',
-      phoneNumbers: [{ value: '+1 425 555 0109', type: 'work' }, { value: '+1 425 555 0110', type: 'mobile' }],
-    }, ['addresses'], ['bare manager id wrapped', 'string boolean coerced']],
-    ['Okta', okta, {
-      userName: 'test.user@okta.local', email: 'test.user@okta.local', displayName: 'Test User', locale: 'en-US',
-      externalId: '00ujl29u0le5T6Aj10h7', active: true,
-    }, ['password'], []],
-    ['OneLogin', onelogin, {
-      userName: 'jane.doe@example.com', email: 'jane.doe@example.com', active: true, phoneNumbers: [],
-      employeeNumber: null, managerId: null, department: 'Engineering',
-      emails: [{ value: 'jane.doe@example.com', type: 'work', primary: true }],
-    }, [], ['empty multi-valued entry dropped', 'string boolean coerced']],
-    ['JumpCloud', jumpcloud, {
-      userName: 'sam.lee@example.com', middleName: null, costCenter: 'CC-17', division: 'Finance', managerId: null,
-      phoneNumbers: [{ value: '+44 20 7946 0958', type: 'work' }],
-    }, ['addresses', `${ENTERPRISE_USER_URN}:manager`], ['empty multi-valued entry dropped', 'manager value not a Roster id: ignored']],
+    [
+      'Entra (Microsoft Learn example)',
+      entra,
+      {
+        userName: 'Test_User_ab6490ee-1e48-479e-a20b-2d77186b5dd1',
+        email: 'Test_User_fd0ea19b-0777-472c-9f96-4f70d2226f2e@testuser.com',
+        externalId: '0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef',
+        givenName: 'givenName',
+        familyName: 'familyName',
+        formattedName: 'givenName familyName',
+        active: true,
+      },
+      [],
+      [],
+    ],
+    [
+      'Entra (default mappings)',
+      entraMapped,
+      {
+        userName: 'AdeleV@contoso.example',
+        title: 'Retail Manager',
+        preferredLanguage: 'en-US',
+        active: true,
+        employeeNumber: '1042',
+        department: 'Retail',
+        organization: 'Contoso',
+        managerId: '9a4b1c1e-7f9e-4d2b-8a53-5b1f0c3d2e11',
+        phoneNumbers: [
+          { value: '+1 425 555 0109', type: 'work' },
+          { value: '+1 425 555 0110', type: 'mobile' },
+        ],
+      },
+      ['addresses'],
+      ['bare manager id wrapped', 'string boolean coerced'],
+    ],
+    [
+      'Okta',
+      okta,
+      {
+        userName: 'test.user@okta.local',
+        email: 'test.user@okta.local',
+        displayName: 'Test User',
+        locale: 'en-US',
+        externalId: '00ujl29u0le5T6Aj10h7',
+        active: true,
+      },
+      ['password'],
+      [],
+    ],
+    [
+      'OneLogin',
+      onelogin,
+      {
+        userName: 'jane.doe@example.com',
+        email: 'jane.doe@example.com',
+        active: true,
+        phoneNumbers: [],
+        employeeNumber: null,
+        managerId: null,
+        department: 'Engineering',
+        emails: [{ value: 'jane.doe@example.com', type: 'work', primary: true }],
+      },
+      [],
+      ['empty multi-valued entry dropped', 'string boolean coerced'],
+    ],
+    [
+      'JumpCloud',
+      jumpcloud,
+      {
+        userName: 'sam.lee@example.com',
+        middleName: null,
+        costCenter: 'CC-17',
+        division: 'Finance',
+        managerId: null,
+        phoneNumbers: [{ value: '+44 20 7946 0958', type: 'work' }],
+      },
+      ['addresses', `${ENTERPRISE_USER_URN}:manager`],
+      ['empty multi-valued entry dropped', 'manager value not a Roster id: ignored'],
+    ],
   ])('%s', (_idp, body, fields, ignored, adaptations) => {
     const parsed = parseUserBody(body);
     expect(parsed.fields).toMatchObject(fields);
@@ -103,15 +157,24 @@ describe('userName', () => {
 
 describe('active', () => {
   it.each<[unknown, boolean, boolean]>([
-    [true, true, false], [false, false, false], ['True', true, true], ['False', false, true],
-    ['false', false, true], [' TRUE ', true, true], [undefined, true, false], [null, true, false],
+    [true, true, false],
+    [false, false, false],
+    ['True', true, true],
+    ['False', false, true],
+    ['false', false, true],
+    [' TRUE ', true, true],
+    [undefined, true, false],
+    [null, true, false],
   ])('%j → %s', (active, expected, coerced) => {
     const parsed = parseUserBody(user({ active }));
     expect(parsed.fields.active).toBe(expected);
     expect(parsed.adaptations.includes('string boolean coerced')).toBe(coerced);
   });
 
-  it.each<[unknown, string]>([['yes', 'invalidValue'], [1, 'invalidSyntax']])('%j is a 400 naming active', (active, scimType) => {
+  it.each<[unknown, string]>([
+    ['yes', 'invalidValue'],
+    [1, 'invalidSyntax'],
+  ])('%j is a 400 naming active', (active, scimType) => {
     const error = scimErrorOf(user({ active }));
     expect(error.scimType).toBe(scimType);
     expect(error.detail).toContain('active');
@@ -141,17 +204,30 @@ describe('attribute names', () => {
     expect([error.scimType, error.detail]).toEqual(['invalidSyntax', `"${CORE}:userName" is given twice`]);
   });
 
-  it.each(['{"userName":"a@x.io","__proto__":{"admin":true}}', '{"userName":"a@x.io","name":{"constructor":{"prototype":{}}}}',
-    '{"userName":"a@x.io","emails":[{"value":"a@x.io","__PROTO__":1}]}'])('refuses prototype keys: %s', (json) => {
+  it.each([
+    '{"userName":"a@x.io","__proto__":{"admin":true}}',
+    '{"userName":"a@x.io","name":{"constructor":{"prototype":{}}}}',
+    '{"userName":"a@x.io","emails":[{"value":"a@x.io","__PROTO__":1}]}',
+  ])('refuses prototype keys: %s', (json) => {
     expect(scimErrorOf(JSON.parse(json)).scimType).toBe('invalidSyntax');
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 
   it('names what Roster does not store, only when it carries data', () => {
-    const parsed = parseUserBody(user({
-      addresses: [{ locality: 'Paris' }], photos: [], roles: [], groups: [{ value: 'g' }], profileUrl: '', nickname: 'Ada',
-      x509Certificates: [{ value: 'MII' }], favouriteColour: 'green', name: { givenName: 'Ada', honorificPrefix: 'Dr' }, password: '',
-    }));
+    const parsed = parseUserBody(
+      user({
+        addresses: [{ locality: 'Paris' }],
+        photos: [],
+        roles: [],
+        groups: [{ value: 'g' }],
+        profileUrl: '',
+        nickname: 'Ada',
+        x509Certificates: [{ value: 'MII' }],
+        favouriteColour: 'green',
+        name: { givenName: 'Ada', honorificPrefix: 'Dr' },
+        password: '',
+      }),
+    );
     expect(parsed.ignoredAttributes.sort()).toEqual(['addresses', 'favouriteColour', 'groups', 'name.honorificPrefix', 'password', 'x509Certificates']);
     expect(parsed.fields.nickName).toBe('Ada');
   });

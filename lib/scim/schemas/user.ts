@@ -54,8 +54,7 @@ type UserBody = z.infer<typeof userBodySchema>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const EMAIL_REQUIRED =
-  'a primary work email is required: send emails[type eq "work"] or an email-shaped userName';
+export const EMAIL_REQUIRED = 'a primary work email is required: send emails[type eq "work"] or an email-shaped userName';
 
 /**
  * A SCIM User request body (POST, PUT) → Roster's member fields. Throws ScimError 400:

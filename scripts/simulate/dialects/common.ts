@@ -25,7 +25,13 @@ export function idFrom(reply: Reply): string | undefined {
 }
 
 /** GET the list, and POST only when nothing was found (what every IdP does before creating). */
-export async function lookupThenCreate(client: ScimHttpClient, kind: 'user' | 'group', lookupPath: string, createPath: string, body: Json): Promise<string | undefined> {
+export async function lookupThenCreate(
+  client: ScimHttpClient,
+  kind: 'user' | 'group',
+  lookupPath: string,
+  createPath: string,
+  body: Json,
+): Promise<string | undefined> {
   const found = await client.send(`${kind}.lookup`, 'GET', lookupPath, undefined, [200]);
   if (!found.ok) return undefined;
   const existing = idFrom(found);

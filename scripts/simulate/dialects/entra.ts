@@ -48,15 +48,29 @@ export const entra: Dialect = {
     group.id = await lookupThenCreate(client, 'group', lookup, '/Groups', body);
   },
   addMembers: async (client, group, batch) => {
-    return (await client.send('group.members', 'PATCH', `/Groups/${group.id}`, patch({ op: 'Add', path: 'members', value: batch.map((value) => ({ value })) }), [200, 204])).ok;
+    return (
+      await client.send(
+        'group.members',
+        'PATCH',
+        `/Groups/${group.id}`,
+        patch({ op: 'Add', path: 'members', value: batch.map((value) => ({ value })) }),
+        [200, 204],
+      )
+    ).ok;
   },
   update: async (client, user) => {
-    await client.send('user.update', 'PATCH', `/Users/${user.id}`, patch(
-      { op: 'Replace', path: 'title', value: changedTitle(user) },
-      { op: 'Replace', path: `${ENTERPRISE}:department`, value: `${user.department} Ops` },
-      { op: 'Replace', path: 'active', value: 'True' },
-      { op: 'Add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 425 555 0199' },
-    ), [200, 204]);
+    await client.send(
+      'user.update',
+      'PATCH',
+      `/Users/${user.id}`,
+      patch(
+        { op: 'Replace', path: 'title', value: changedTitle(user) },
+        { op: 'Replace', path: `${ENTERPRISE}:department`, value: `${user.department} Ops` },
+        { op: 'Replace', path: 'active', value: 'True' },
+        { op: 'Add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 425 555 0199' },
+      ),
+      [200, 204],
+    );
   },
   deactivate: async (client, user) => {
     const reply = await client.send('user.deactivate', 'PATCH', `/Users/${user.id}`, patch({ op: 'Replace', path: 'active', value: 'False' }), [200, 204]);

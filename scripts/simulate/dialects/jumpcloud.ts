@@ -34,7 +34,15 @@ export const jumpcloud: Dialect = {
     group.id = await lookupThenCreate(client, 'group', `/Groups${filterQuery('displayName', group.displayName)}`, '/Groups', body);
   },
   addMembers: async (client, group, batch) => {
-    return (await client.send('group.members', 'PATCH', `/Groups/${group.id}`, patch({ op: 'add', path: 'members', value: batch.map((value) => ({ value })) }), [200, 204])).ok;
+    return (
+      await client.send(
+        'group.members',
+        'PATCH',
+        `/Groups/${group.id}`,
+        patch({ op: 'add', path: 'members', value: batch.map((value) => ({ value })) }),
+        [200, 204],
+      )
+    ).ok;
   },
   update: async (client, user, dir) => {
     await client.send('user.update', 'PUT', `/Users/${user.id}`, jumpCloudUser(user, dir, changedTitle(user)), [200]);

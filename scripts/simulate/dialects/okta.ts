@@ -45,7 +45,15 @@ export const okta: Dialect = {
     group.id = await lookupThenCreate(client, 'group', `/Groups${filterQuery('displayName', group.displayName, PAGE)}`, '/Groups', body);
   },
   addMembers: async (client, group, batch) => {
-    return (await client.send('group.members', 'PATCH', `/Groups/${group.id}`, patch({ op: 'add', path: 'members', value: batch.map((value) => ({ value })) }), [200, 204])).ok;
+    return (
+      await client.send(
+        'group.members',
+        'PATCH',
+        `/Groups/${group.id}`,
+        patch({ op: 'add', path: 'members', value: batch.map((value) => ({ value })) }),
+        [200, 204],
+      )
+    ).ok;
   },
   update: async (client, user, dir) => {
     const current = await client.send('user.get', 'GET', `/Users/${user.id}`, undefined, [200]);

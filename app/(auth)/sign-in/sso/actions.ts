@@ -9,7 +9,8 @@ import { ssoStartSchema } from '@/lib/validation/sso';
 
 export async function startSsoAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = ssoStartSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, message: 'Check the highlighted field', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echoFormValues(formData) };
+  if (!parsed.success)
+    return { ok: false, message: 'Check the highlighted field', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echoFormValues(formData) };
   const found = await findSsoOrg(await getDb(), parsed.data.who);
   if (!found || 'ambiguous' in found) {
     const message = found

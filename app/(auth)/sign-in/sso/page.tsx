@@ -11,7 +11,9 @@ export default function SsoSignInPage() {
       <p className="mb-6 text-sm text-slate-600">You will continue at your company’s identity provider (Microsoft, Okta, OneLogin, JumpCloud…).</p>
       <SsoStartForm />
       <p className="mt-6 text-sm text-slate-600">
-        <Link href="/sign-in" className="font-semibold text-indigo-700 underline">Sign in with a password instead</Link>
+        <Link href="/sign-in" className="font-semibold text-indigo-700 underline">
+          Sign in with a password instead
+        </Link>
       </p>
     </>
   );

@@ -12,7 +12,13 @@ const querySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
-export default async function GroupsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function GroupsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org } = await requireMember((await params).slug);
   const query = querySchema.parse(await searchParams);
   const result = await findGroups(await getDb(), org.id, query);
@@ -21,19 +27,25 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-xl font-semibold">Groups</h1>
-          <p className="text-sm text-slate-600">{result.total} {result.total === 1 ? 'group' : 'groups'}, pushed by your identity provider</p>
+          <p className="text-sm text-slate-600">
+            {result.total} {result.total === 1 ? 'group' : 'groups'}, pushed by your identity provider
+          </p>
         </div>
         <form role="search" method="get" className="flex items-end gap-2">
           <label className="text-sm">
             <span className="block font-medium text-slate-700">Search</span>
             <input name="q" defaultValue={query.q ?? ''} className="rounded-md border-0 px-3 py-1.5 text-sm ring-1 ring-slate-300" />
           </label>
-          <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50">Apply</button>
+          <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50">
+            Apply
+          </button>
         </form>
       </div>
       {result.rows.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-center text-sm text-slate-600 ring-1 ring-slate-200">
-          {query.q ? 'No group matches this search.' : 'No groups yet. Push groups from your identity provider (Okta: Push Groups; Entra: assign groups to the app).'}
+          {query.q
+            ? 'No group matches this search.'
+            : 'No groups yet. Push groups from your identity provider (Okta: Push Groups; Entra: assign groups to the app).'}
         </p>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
@@ -41,16 +53,24 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
             <caption className="sr-only">Groups</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2">Name</th>
-                <th scope="col" className="px-4 py-2">Members</th>
-                <th scope="col" className="px-4 py-2">External id</th>
+                <th scope="col" className="px-4 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Members
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  External id
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {result.rows.map((group) => (
                 <tr key={group.id}>
                   <th scope="row" className="px-4 py-2 text-left font-medium">
-                    <Link className="text-indigo-700 underline" href={`/orgs/${org.slug}/groups/${group.id}`}>{group.displayName}</Link>
+                    <Link className="text-indigo-700 underline" href={`/orgs/${org.slug}/groups/${group.id}`}>
+                      {group.displayName}
+                    </Link>
                   </th>
                   <td className="px-4 py-2">{group.memberCount.toLocaleString('en')}</td>
                   <td className="px-4 py-2 text-slate-600">{group.externalId ?? '—'}</td>
@@ -62,9 +82,23 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
       )}
       {result.pageCount > 1 ? (
         <nav aria-label="Pagination" className="flex justify-between text-sm">
-          {result.page > 1 ? <Link className="text-indigo-700 underline" href={`?page=${result.page - 1}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`}>Previous</Link> : <span />}
-          <span>Page {result.page} of {result.pageCount}</span>
-          {result.page < result.pageCount ? <Link className="text-indigo-700 underline" href={`?page=${result.page + 1}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`}>Next</Link> : <span />}
+          {result.page > 1 ? (
+            <Link className="text-indigo-700 underline" href={`?page=${result.page - 1}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`}>
+              Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>
+            Page {result.page} of {result.pageCount}
+          </span>
+          {result.page < result.pageCount ? (
+            <Link className="text-indigo-700 underline" href={`?page=${result.page + 1}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`}>
+              Next
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

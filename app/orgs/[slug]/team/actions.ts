@@ -14,10 +14,7 @@ import { fullName } from '@/lib/validation/person-name';
 
 const roleChangeSchema = z.object({ memberId: memberIdSchema, role: z.enum(['owner', 'admin', 'member']) });
 
-export async function addMemberAction(
-  _prev: ActionResult<{ inviteUrl: string }> | null,
-  formData: FormData,
-): Promise<ActionResult<{ inviteUrl: string }>> {
+export async function addMemberAction(_prev: ActionResult<{ inviteUrl: string }> | null, formData: FormData): Promise<ActionResult<{ inviteUrl: string }>> {
   try {
     const { org, account, member } = await assertAdmin(formData.get('slug'));
     const parsed = addMemberSchema.safeParse(Object.fromEntries(formData));

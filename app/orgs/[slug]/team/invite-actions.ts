@@ -16,7 +16,11 @@ export async function issueInviteAction(_prev: ActionResult<{ inviteUrl: string 
     if (!memberId.success) return { ok: false, message: 'Unknown member' };
     const { inviteSecret } = await issueInvite(await getDb(), org.id, memberId.data, { type: 'account', id: account.id, label: account.email });
     revalidatePath(`/orgs/${org.slug}/team`);
-    return { ok: true, message: 'New invite link (shown once; the previous one no longer works):', data: { inviteUrl: `${await getEnvAppUrl()}/invite/${inviteSecret}` } };
+    return {
+      ok: true,
+      message: 'New invite link (shown once; the previous one no longer works):',
+      data: { inviteUrl: `${await getEnvAppUrl()}/invite/${inviteSecret}` },
+    };
   } catch (error) {
     return toActionResult(error);
   }

@@ -30,7 +30,11 @@ export default async function TeamPage({
   const countedAt = Date.now();
   const db = await getDb();
   const team = await findTeamMembers(db, org.id, query);
-  const signIns = await findLastSignIns(db, org.id, team.rows.map((r) => r.id));
+  const signIns = await findLastSignIns(
+    db,
+    org.id,
+    team.rows.map((r) => r.id),
+  );
   const isOwner = member.role === 'owner';
   // Admins add and remove people by hand too (README "Access policy"); the actions re-check.
   const canManage = isOwner || member.role === 'admin';
@@ -50,7 +54,15 @@ export default async function TeamPage({
       {showConnect ? <ConnectIdpCallout slug={org.slug} /> : null}
       {held ? <HeldBanner slug={org.slug} rows={held.rows} held={held.held} /> : null}
       {canManage ? <AddMemberForm slug={org.slug} canAddOwner={isOwner} /> : null}
-      <TeamTable rows={team.rows} slug={org.slug} isOwner={isOwner} canManage={canManage} selfMemberId={member.id} filtered={Boolean(query.q || query.status || query.source)} signIns={signIns} />
+      <TeamTable
+        rows={team.rows}
+        slug={org.slug}
+        isOwner={isOwner}
+        canManage={canManage}
+        selfMemberId={member.id}
+        filtered={Boolean(query.q || query.status || query.source)}
+        signIns={signIns}
+      />
       <TeamPagination page={team.page} pageCount={team.pageCount} query={query} />
     </div>
   );

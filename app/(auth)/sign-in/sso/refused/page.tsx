@@ -29,9 +29,13 @@ export default async function SsoRefusedPage({ searchParams }: { searchParams: P
         </p>
       )}
       <p className="mt-6 text-sm text-slate-600">
-        <Link href="/sign-in/sso" className="font-semibold text-indigo-700 underline">Try single sign-on again</Link>
+        <Link href="/sign-in/sso" className="font-semibold text-indigo-700 underline">
+          Try single sign-on again
+        </Link>
         {' · '}
-        <Link href="/sign-in" className="font-semibold text-indigo-700 underline">Sign in with a password</Link>
+        <Link href="/sign-in" className="font-semibold text-indigo-700 underline">
+          Sign in with a password
+        </Link>
       </p>
     </>
   );

@@ -23,7 +23,12 @@ export async function createScimTokenAction(_prev: ActionResult<CreatedTokenData
       return { ok: false, message: 'Check the highlighted fields', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echoFormValues(formData) };
     }
     const { name, expiresInDays, scope } = parsed.data;
-    const token = await createScimToken(await getDb(), org.id, { name, scopes: [scope], expiresInDays }, { type: 'account', id: account.id, label: account.email });
+    const token = await createScimToken(
+      await getDb(),
+      org.id,
+      { name, scopes: [scope], expiresInDays },
+      { type: 'account', id: account.id, label: account.email },
+    );
     revalidatePath(`/orgs/${org.slug}/settings/security`);
     return {
       ok: true,

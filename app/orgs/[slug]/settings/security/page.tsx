@@ -32,7 +32,13 @@ function latestUse(tokens: ScimTokenDto[]): ScimTokenDto | undefined {
 export default async function SecurityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { org } = await requireOwner((await params).slug);
   const db = await getDb();
-  const [tokens, health, signals, access, held] = await Promise.all([findScimTokens(db, org.id), findSyncHealth(db, org.id), findSetupSignals(db, org.id), findAccessPolicy(db, org.id), findHeldDeprovisions(db, org.id)]);
+  const [tokens, health, signals, access, held] = await Promise.all([
+    findScimTokens(db, org.id),
+    findSyncHealth(db, org.id),
+    findSetupSignals(db, org.id),
+    findAccessPolicy(db, org.id),
+    findHeldDeprovisions(db, org.id),
+  ]);
   const used = latestUse(tokens);
   const failure = health.latestFailure;
   const status: DirectorySyncStatusDto = {
@@ -43,7 +49,9 @@ export default async function SecurityPage({ params }: { params: Promise<{ slug:
     requests24h: health.requests24h,
     errors24h: health.errors24h,
     activeTokens: tokens.filter((t) => t.state === 'active').length,
-    latestFailure: failure ? { key: failure.key, occurredAt: failure.occurredAt, status: failure.status, path: failure.path, explanation: explainFailure(failure) } : null,
+    latestFailure: failure
+      ? { key: failure.key, occurredAt: failure.occurredAt, status: failure.status, path: failure.path, explanation: explainFailure(failure) }
+      : null,
   };
   const scope = scopeDescriptions['scim:manage'];
   return (
@@ -60,7 +68,13 @@ export default async function SecurityPage({ params }: { params: Promise<{ slug:
           <SetupGuide />
         </div>
       </Card>
-      <SsoCard slug={org.slug} orgName={org.name} settings={toSsoSettingsDto(await findSsoConnection(db, org.id))} redirectUri={await ssoRedirectUri(org.slug)} activity={await findSsoActivity(db, org.id)} />
+      <SsoCard
+        slug={org.slug}
+        orgName={org.name}
+        settings={toSsoSettingsDto(await findSsoConnection(db, org.id))}
+        redirectUri={await ssoRedirectUri(org.slug)}
+        activity={await findSsoActivity(db, org.id)}
+      />
       <Card
         title="Tokens"
         description="Bearer tokens for the SCIM API. Several can be active at once, so you can rotate without downtime."

@@ -25,7 +25,9 @@ export function AddMemberForm({ slug, canAddOwner = true }: { slug: string; canA
           <FormMessage result={result} />
           {inviteUrl ? (
             <div className="mt-2 flex flex-wrap items-center gap-2">
-              <code className="break-all rounded bg-slate-100 px-2 py-1 text-xs" data-testid="invite-url">{inviteUrl}</code>
+              <code className="break-all rounded bg-slate-100 px-2 py-1 text-xs" data-testid="invite-url">
+                {inviteUrl}
+              </code>
               <CopyButton value={inviteUrl} label="Copy invite link" />
             </div>
           ) : null}
@@ -34,8 +36,16 @@ export function AddMemberForm({ slug, canAddOwner = true }: { slug: string; canA
         <Field label="Last name" name="familyName" defaultValue={values?.familyName} required autoComplete="off" errors={errors?.familyName} />
         <Field label="Email" name="email" type="email" defaultValue={values?.email} required errors={errors?.email} />
         <div className="space-y-1">
-          <label htmlFor="field-role" className="block text-sm font-medium text-slate-800">Role</label>
-          <select id="field-role" key={values?.role ?? 'member'} name="role" defaultValue={values?.role ?? 'member'} className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-slate-300">
+          <label htmlFor="field-role" className="block text-sm font-medium text-slate-800">
+            Role
+          </label>
+          <select
+            id="field-role"
+            key={values?.role ?? 'member'}
+            name="role"
+            defaultValue={values?.role ?? 'member'}
+            className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-slate-300"
+          >
             <option value="member">Member</option>
             <option value="admin">Admin</option>
             {canAddOwner ? <option value="owner">Owner</option> : null}

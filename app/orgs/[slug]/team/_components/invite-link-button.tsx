@@ -13,17 +13,28 @@ export function InviteLinkButton({ slug, member }: { slug: string; member: { id:
       <form action={action}>
         <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="memberId" value={member.id} />
-        <button type="submit" disabled={pending} aria-label={`${member.invitePending ? 'New invite link' : 'Invite link'}: ${member.name}`} className="rounded-md px-2 py-1 text-xs font-semibold text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          aria-label={`${member.invitePending ? 'New invite link' : 'Invite link'}: ${member.name}`}
+          className="rounded-md px-2 py-1 text-xs font-semibold text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50"
+        >
           {member.invitePending ? 'New invite link' : 'Invite link'}
         </button>
       </form>
       {url ? (
         <span className="flex w-full flex-wrap items-center justify-end gap-2" role="status">
-          <code className="max-w-xs truncate rounded bg-slate-100 px-2 py-1 text-xs" data-testid="member-invite-url">{url}</code>
+          <code className="max-w-xs truncate rounded bg-slate-100 px-2 py-1 text-xs" data-testid="member-invite-url">
+            {url}
+          </code>
           <CopyButton value={url} label="Copy invite link" />
         </span>
       ) : null}
-      {result && !result.ok ? <p role="alert" className="w-full text-right text-xs text-red-700">{result.message}</p> : null}
+      {result && !result.ok ? (
+        <p role="alert" className="w-full text-right text-xs text-red-700">
+          {result.message}
+        </p>
+      ) : null}
     </div>
   );
 }

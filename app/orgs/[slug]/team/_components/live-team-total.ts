@@ -22,5 +22,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useLiveTeamTotal(slug: string): LiveTotal | null {
-  return useSyncExternalStore(subscribe, () => latest.get(slug) ?? null, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => latest.get(slug) ?? null,
+    () => null,
+  );
 }

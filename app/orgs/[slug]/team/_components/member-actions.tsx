@@ -24,7 +24,10 @@ export function MemberActions({ slug, member, canChangeRoles }: MemberActionsPro
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
       {canChangeRoles && ownerByDirectory ? (
-        <span className="text-xs text-slate-500" title="A group mapped to the owner role gives this role: change it in your identity provider or in the role mapping under Security">
+        <span
+          className="text-xs text-slate-500"
+          title="A group mapped to the owner role gives this role: change it in your identity provider or in the role mapping under Security"
+        >
           Owner {member.roleFromDirectory}
         </span>
       ) : null}
@@ -33,13 +36,21 @@ export function MemberActions({ slug, member, canChangeRoles }: MemberActionsPro
           <input type="hidden" name="slug" value={slug} />
           <input type="hidden" name="memberId" value={member.id} />
           <input type="hidden" name="role" value={makeOwner ? 'owner' : 'member'} />
-          <button type="submit" disabled={rolePending} className="rounded-md px-2 py-1 text-xs font-semibold text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 disabled:opacity-50" aria-label={`${makeOwner ? 'Make owner' : 'Remove owner'}: ${member.name}`}>
+          <button
+            type="submit"
+            disabled={rolePending}
+            className="rounded-md px-2 py-1 text-xs font-semibold text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 disabled:opacity-50"
+            aria-label={`${makeOwner ? 'Make owner' : 'Remove owner'}: ${member.name}`}
+          >
             {makeOwner ? 'Make owner' : 'Remove owner'}
           </button>
         </form>
       ) : null}
       {member.managedByIdp ? (
-        <span className="text-xs text-slate-500" title="People provisioned over SCIM are removed by your identity provider, or they would come back on its next sync">
+        <span
+          className="text-xs text-slate-500"
+          title="People provisioned over SCIM are removed by your identity provider, or they would come back on its next sync"
+        >
           Remove in your IdP
         </span>
       ) : canChangeRoles || member.role !== 'owner' ? (
@@ -51,7 +62,12 @@ export function MemberActions({ slug, member, canChangeRoles }: MemberActionsPro
         >
           <input type="hidden" name="slug" value={slug} />
           <input type="hidden" name="memberId" value={member.id} />
-          <button type="submit" disabled={removePending} className="rounded-md px-2 py-1 text-xs font-semibold text-red-700 ring-1 ring-red-200 hover:bg-red-50 disabled:opacity-50" aria-label={`Remove ${member.name}`}>
+          <button
+            type="submit"
+            disabled={removePending}
+            className="rounded-md px-2 py-1 text-xs font-semibold text-red-700 ring-1 ring-red-200 hover:bg-red-50 disabled:opacity-50"
+            aria-label={`Remove ${member.name}`}
+          >
             Remove
           </button>
         </form>

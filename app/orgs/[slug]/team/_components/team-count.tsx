@@ -7,7 +7,19 @@ import { useLiveTeamTotal } from './live-team-total';
  * live stream sent: during a sync burst the stream's count moves every few hundred ms while a
  * full re-render of the page can take seconds (issue 13). Filtered counts come from renders only.
  */
-export function TeamCount({ slug, orgName, total, countedAt, filtered }: { slug: string; orgName: string; total: number; countedAt: number; filtered: boolean }) {
+export function TeamCount({
+  slug,
+  orgName,
+  total,
+  countedAt,
+  filtered,
+}: {
+  slug: string;
+  orgName: string;
+  total: number;
+  countedAt: number;
+  filtered: boolean;
+}) {
   const live = useLiveTeamTotal(slug);
   const shown = !filtered && live && live.at > countedAt ? live.total : total;
   return (

@@ -15,11 +15,23 @@ export function TeamPagination({ page, pageCount, query }: { page: number; pageC
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-      {page > 1 ? <Link className="font-medium text-indigo-700 underline" href={hrefFor(query, page - 1)}>Previous</Link> : <span />}
+      {page > 1 ? (
+        <Link className="font-medium text-indigo-700 underline" href={hrefFor(query, page - 1)}>
+          Previous
+        </Link>
+      ) : (
+        <span />
+      )}
       <span className="text-slate-600">
         Page {page} of {pageCount}
       </span>
-      {page < pageCount ? <Link className="font-medium text-indigo-700 underline" href={hrefFor(query, page + 1)}>Next</Link> : <span />}
+      {page < pageCount ? (
+        <Link className="font-medium text-indigo-700 underline" href={hrefFor(query, page + 1)}>
+          Next
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

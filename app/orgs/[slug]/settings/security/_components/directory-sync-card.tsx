@@ -19,7 +19,17 @@ export type DirectorySyncStatusDto = {
 
 const DAY = 86_400_000;
 
-export function DirectorySyncCard({ slug, orgName, status, children }: { slug: string; orgName: string; status: DirectorySyncStatusDto; children?: ReactNode }) {
+export function DirectorySyncCard({
+  slug,
+  orgName,
+  status,
+  children,
+}: {
+  slug: string;
+  orgName: string;
+  status: DirectorySyncStatusDto;
+  children?: ReactNode;
+}) {
   const connected = status.lastSyncAt !== null;
   const stale = connected && Date.now() - new Date(status.lastSyncAt ?? 0).getTime() > DAY;
   return (
@@ -47,7 +57,9 @@ export function DirectorySyncCard({ slug, orgName, status, children }: { slug: s
           </div>
           <div>
             <dt className="font-medium text-slate-600">Identity provider</dt>
-            <dd className="mt-1 text-slate-800" data-testid="sync-idp">{status.idp ? idpLabel(status.idp) : 'None detected yet'}</dd>
+            <dd className="mt-1 text-slate-800" data-testid="sync-idp">
+              {status.idp ? idpLabel(status.idp) : 'None detected yet'}
+            </dd>
           </div>
           <div>
             <dt className="font-medium text-slate-600">Last 24 hours</dt>
@@ -61,12 +73,19 @@ export function DirectorySyncCard({ slug, orgName, status, children }: { slug: s
         </dl>
         {!connected ? (
           <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
-            Not connected yet: create a token below, then paste the endpoint and the token into your identity provider. This turns to Connected on its first call.
+            Not connected yet: create a token below, then paste the endpoint and the token into your identity provider. This turns to Connected on its first
+            call.
           </p>
         ) : null}
-        {stale ? <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">No successful sync in the last 24 hours: check the provisioning job in your identity provider.</p> : null}
+        {stale ? (
+          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            No successful sync in the last 24 hours: check the provisioning job in your identity provider.
+          </p>
+        ) : null}
         {connected && status.activeTokens === 0 ? (
-          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">No active token: your identity provider cannot sync until you add one and paste it in.</p>
+          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            No active token: your identity provider cannot sync until you add one and paste it in.
+          </p>
         ) : null}
         {status.latestFailure ? (
           <div role="status" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="latest-failure">

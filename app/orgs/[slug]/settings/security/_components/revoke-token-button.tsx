@@ -38,15 +38,24 @@ export function RevokeTokenButton({ slug, token }: { slug: string; token: { id: 
       <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setOpen(true)} aria-label={`Revoke ${token.name}`}>
         Revoke
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Revoke “${token.name}”?`} description={`Any identity provider using ${token.prefix}… gets 401 Unauthorized on its very next request. This cannot be undone.`}>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`Revoke “${token.name}”?`}
+        description={`Any identity provider using ${token.prefix}… gets 401 Unauthorized on its very next request. This cannot be undone.`}
+      >
         <form action={action} className="space-y-3" onSubmit={() => (focusAfterRevoke = token.id)}>
           <input type="hidden" name="slug" value={slug} />
           <input type="hidden" name="tokenId" value={token.id} />
           {result && !result.ok ? <FormMessage result={result} /> : null}
           <p className="text-sm text-slate-600">Rotating? Add the new token and paste it into your IdP first; its “first used” time shows when it took over.</p>
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
-            <SubmitButton variant="danger" pendingText="Revoking…">Revoke token</SubmitButton>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <SubmitButton variant="danger" pendingText="Revoking…">
+              Revoke token
+            </SubmitButton>
           </div>
         </form>
       </Dialog>

@@ -15,14 +15,23 @@ export function RoleMapping({ slug, access }: { slug: string; access: AccessPoli
   const [policyResult, policyAction] = useActionState(updateDirectoryPolicyAction, null);
   return (
     <section aria-labelledby="role-mapping-title" className="space-y-3 border-t border-slate-200 pt-4">
-      <h3 id="role-mapping-title" className="text-sm font-semibold text-slate-900">Role mapping</h3>
+      <h3 id="role-mapping-title" className="text-sm font-semibold text-slate-900">
+        Role mapping
+      </h3>
       <p className="text-sm text-slate-600">
         People get the highest of the roles mapped to their groups, the default role below, and a role granted by hand on the team page.
       </p>
       {access.mappings.length ? (
         <table className="min-w-full text-sm" aria-label="Role mappings">
           <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr><th className="py-1 pr-4">Group</th><th className="py-1 pr-4">Role</th><th className="py-1 pr-4">Members</th><th className="py-1"><span className="sr-only">Actions</span></th></tr>
+            <tr>
+              <th className="py-1 pr-4">Group</th>
+              <th className="py-1 pr-4">Role</th>
+              <th className="py-1 pr-4">Members</th>
+              <th className="py-1">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {access.mappings.map((m) => (
@@ -35,7 +44,9 @@ export function RoleMapping({ slug, access }: { slug: string; access: AccessPoli
                     <input type="hidden" name="slug" value={slug} />
                     <input type="hidden" name="groupId" value={m.groupId} />
                     <input type="hidden" name="role" value="none" />
-                    <button type="submit" className="text-xs font-semibold text-red-700 underline" aria-label={`Unmap ${m.groupName}`}>Unmap</button>
+                    <button type="submit" className="text-xs font-semibold text-red-700 underline" aria-label={`Unmap ${m.groupName}`}>
+                      Unmap
+                    </button>
                   </form>
                 </td>
               </tr>
@@ -48,21 +59,33 @@ export function RoleMapping({ slug, access }: { slug: string; access: AccessPoli
         <form action={mapAction} className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="slug" value={slug} />
           <div className="text-sm font-medium text-slate-800">
-            <label htmlFor="mapping-group" className="block">Group</label>
+            <label htmlFor="mapping-group" className="block">
+              Group
+            </label>
             <select id="mapping-group" name="groupId" className={select} required defaultValue="">
-              <option value="" disabled>Choose a pushed group</option>
-              {access.groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+              <option value="" disabled>
+                Choose a pushed group
+              </option>
+              {access.groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
             </select>
           </div>
           <div className="text-sm font-medium text-slate-800">
-            <label htmlFor="mapping-role" className="block">Maps to</label>
+            <label htmlFor="mapping-role" className="block">
+              Maps to
+            </label>
             <select id="mapping-role" name="role" className={select} defaultValue="admin">
               <option value="admin">Admin</option>
               <option value="owner">Owner</option>
               <option value="member">Member</option>
             </select>
           </div>
-          <SubmitButton variant="secondary" pendingText="Saving…">Map group</SubmitButton>
+          <SubmitButton variant="secondary" pendingText="Saving…">
+            Map group
+          </SubmitButton>
         </form>
       ) : (
         <p className="text-sm text-slate-600">No groups yet: push groups from your identity provider, then map them here.</p>
@@ -70,7 +93,9 @@ export function RoleMapping({ slug, access }: { slug: string; access: AccessPoli
       <form action={policyAction} className="flex flex-wrap items-end gap-4 border-t border-slate-100 pt-3">
         <input type="hidden" name="slug" value={slug} />
         <div className="text-sm font-medium text-slate-800">
-          <label htmlFor="policy-default-role" className="block">Default role for provisioned people</label>
+          <label htmlFor="policy-default-role" className="block">
+            Default role for provisioned people
+          </label>
           <select id="policy-default-role" name="defaultRole" className={select} defaultValue={access.policy.defaultRole}>
             <option value="member">Member</option>
             <option value="admin">Admin</option>
@@ -86,13 +111,27 @@ export function RoleMapping({ slug, access }: { slug: string; access: AccessPoli
           Hold mass deprovisioning for my approval
         </label>
         <div className="text-sm font-medium text-slate-800">
-          <label htmlFor="policy-guard-threshold" className="block">Deprovisions allowed per hour</label>
-          <input id="policy-guard-threshold" name="guardThreshold" inputMode="numeric" defaultValue={access.policy.guardThreshold ?? ''} placeholder="automatic: max(10, 20 %)" className={`${select} w-56`} aria-describedby="guard-threshold-error" />
+          <label htmlFor="policy-guard-threshold" className="block">
+            Deprovisions allowed per hour
+          </label>
+          <input
+            id="policy-guard-threshold"
+            name="guardThreshold"
+            inputMode="numeric"
+            defaultValue={access.policy.guardThreshold ?? ''}
+            placeholder="automatic: max(10, 20 %)"
+            className={`${select} w-56`}
+            aria-describedby="guard-threshold-error"
+          />
           {policyResult && !policyResult.ok && policyResult.fieldErrors?.guardThreshold ? (
-            <span id="guard-threshold-error" className="block text-xs text-red-700">{policyResult.fieldErrors.guardThreshold[0]}</span>
+            <span id="guard-threshold-error" className="block text-xs text-red-700">
+              {policyResult.fieldErrors.guardThreshold[0]}
+            </span>
           ) : null}
         </div>
-        <SubmitButton variant="secondary" pendingText="Saving…">Save policy</SubmitButton>
+        <SubmitButton variant="secondary" pendingText="Saving…">
+          Save policy
+        </SubmitButton>
       </form>
       <FormMessage result={policyResult} />
     </section>

@@ -11,16 +11,27 @@ const generic: Item[] = [
 ];
 
 const perIdp: Item[] = [
-  { key: 'entraTestConnection', label: 'Microsoft Entra ID: Test Connection succeeded', waiting: 'In Entra, Provisioning → Admin Credentials → Test Connection.' },
+  {
+    key: 'entraTestConnection',
+    label: 'Microsoft Entra ID: Test Connection succeeded',
+    waiting: 'In Entra, Provisioning → Admin Credentials → Test Connection.',
+  },
   { key: 'oktaLookup', label: 'Okta: userName lookup succeeded', waiting: 'Okta looks a user up by userName before creating them: assign a user.' },
   { key: 'oneloginGroups', label: 'OneLogin: groups read (GET /Groups)', waiting: 'Enable provisioning in the OneLogin app and save.' },
-  { key: 'jumpcloudTestUser', label: 'JumpCloud: test user created and deleted', waiting: 'In JumpCloud, Identity Management → Test Connection with a test user email.' },
+  {
+    key: 'jumpcloudTestUser',
+    label: 'JumpCloud: test user created and deleted',
+    waiting: 'In JumpCloud, Identity Management → Test Connection with a test user email.',
+  },
 ];
 
 function Step({ item, done }: { item: Item; done: boolean }) {
   return (
     <li className="flex gap-3" data-done={done}>
-      <span aria-hidden="true" className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${done ? 'bg-green-600 text-white' : 'ring-1 ring-slate-300'}`}>
+      <span
+        aria-hidden="true"
+        className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${done ? 'bg-green-600 text-white' : 'ring-1 ring-slate-300'}`}
+      >
         {done ? '✓' : ''}
       </span>
       <div>
@@ -39,16 +50,22 @@ export function SetupChecklist({ signals }: { signals: SetupSignals }) {
   return (
     <section aria-labelledby="setup-checklist-title" className="space-y-3">
       <div>
-        <h3 id="setup-checklist-title" className="text-sm font-semibold text-slate-900">Setup checklist</h3>
+        <h3 id="setup-checklist-title" className="text-sm font-semibold text-slate-900">
+          Setup checklist
+        </h3>
         <p className="text-xs text-slate-500">Watches the calls your IdP makes and ticks as they arrive.</p>
         {/* Until the first user and group arrive; each IdP's own first call comes before those. */}
         {generic.every((item) => signals[item.key]) ? null : <RefreshWhileWaiting />}
       </div>
       <ul className="space-y-2" aria-label="Setup steps">
-        {generic.map((item) => <Step key={item.key} item={item} done={signals[item.key]} />)}
+        {generic.map((item) => (
+          <Step key={item.key} item={item} done={signals[item.key]} />
+        ))}
       </ul>
       <ul className="grid gap-2 border-t border-slate-100 pt-3 sm:grid-cols-2" aria-label="First calls per identity provider">
-        {perIdp.map((item) => <Step key={item.key} item={item} done={signals[item.key]} />)}
+        {perIdp.map((item) => (
+          <Step key={item.key} item={item} done={signals[item.key]} />
+        ))}
       </ul>
     </section>
   );

@@ -7,7 +7,9 @@ import { attributeMap, idpGuides } from './idp-guides';
 export function SetupGuide() {
   return (
     <section aria-labelledby="setup-guide-title" className="space-y-3">
-      <h3 id="setup-guide-title" className="text-sm font-semibold text-slate-900">Setup guide</h3>
+      <h3 id="setup-guide-title" className="text-sm font-semibold text-slate-900">
+        Setup guide
+      </h3>
       <div className="divide-y divide-slate-200 rounded-md ring-1 ring-slate-200">
         {idpGuides.map((guide) => (
           <details key={guide.id} className="group px-4 py-3">
@@ -18,10 +20,14 @@ export function SetupGuide() {
               </span>
             </summary>
             <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm text-slate-700">
-              {guide.steps.map((step) => <li key={step}>{step}</li>)}
+              {guide.steps.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
             </ol>
             <ul className="mt-2 list-disc space-y-1 pl-5 text-xs text-slate-600">
-              {guide.caveats.map((c) => <li key={c}>{c}</li>)}
+              {guide.caveats.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
             </ul>
           </details>
         ))}
@@ -32,9 +38,15 @@ export function SetupGuide() {
               <caption className="sr-only">Attribute mappings from the IdP to Roster</caption>
               <thead className="text-slate-600">
                 <tr>
-                  <th scope="col" className="py-1 pr-4 font-semibold">IdP source (Entra names)</th>
-                  <th scope="col" className="py-1 pr-4 font-semibold">SCIM attribute</th>
-                  <th scope="col" className="py-1 font-semibold">Roster field</th>
+                  <th scope="col" className="py-1 pr-4 font-semibold">
+                    IdP source (Entra names)
+                  </th>
+                  <th scope="col" className="py-1 pr-4 font-semibold">
+                    SCIM attribute
+                  </th>
+                  <th scope="col" className="py-1 font-semibold">
+                    Roster field
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 text-slate-800">

@@ -10,9 +10,15 @@ export function SsoActivity({ events }: { events: SsoActivityDto[] }) {
         <caption className="sr-only">Sign-in activity</caption>
         <thead className="text-slate-600">
           <tr>
-            <th scope="col" className="py-1 pr-4 font-semibold">When</th>
-            <th scope="col" className="py-1 pr-4 font-semibold">Who</th>
-            <th scope="col" className="py-1 font-semibold">What</th>
+            <th scope="col" className="py-1 pr-4 font-semibold">
+              When
+            </th>
+            <th scope="col" className="py-1 pr-4 font-semibold">
+              Who
+            </th>
+            <th scope="col" className="py-1 font-semibold">
+              What
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 text-slate-800">

@@ -31,7 +31,9 @@ export default async function SyncLogPage({
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <Link href={`/orgs/${org.slug}/settings/security`} className="text-sm text-indigo-700 underline">← Security</Link>
+          <Link href={`/orgs/${org.slug}/settings/security`} className="text-sm text-indigo-700 underline">
+            ← Security
+          </Link>
           <h1 className="mt-1 text-xl font-semibold">Sync log</h1>
           <p className="text-sm text-slate-600">Every SCIM request your identity provider made, newest first, with what Roster did with it.</p>
         </div>
@@ -41,7 +43,9 @@ export default async function SyncLogPage({
       </div>
       <SyncLogFilters filters={filters} basePath={basePath} />
       <section aria-labelledby="activity-title" className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
-        <h2 id="activity-title" className="mb-2 text-sm font-semibold text-slate-900">Requests and errors over time</h2>
+        <h2 id="activity-title" className="mb-2 text-sm font-semibold text-slate-900">
+          Requests and errors over time
+        </h2>
         <ActivityChart activity={activity} />
       </section>
       {page.rows.length === 0 ? (

@@ -25,7 +25,11 @@ function List({ items, empty, mono = false }: { items: string[]; empty: string; 
   if (items.length === 0) return <span className="text-slate-500">{empty}</span>;
   return (
     <ul className="space-y-0.5">
-      {items.map((item, i) => <li key={`${i}-${item}`} className={mono ? 'break-all font-mono text-xs' : ''}>{item}</li>)}
+      {items.map((item, i) => (
+        <li key={`${i}-${item}`} className={mono ? 'break-all font-mono text-xs' : ''}>
+          {item}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -40,13 +44,20 @@ export default async function SyncLogEventPage({ params }: { params: Promise<{ s
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/orgs/${org.slug}/settings/security/sync-log`} className="text-sm text-indigo-700 underline">← Sync log</Link>
+        <Link href={`/orgs/${org.slug}/settings/security/sync-log`} className="text-sm text-indigo-700 underline">
+          ← Sync log
+        </Link>
         <h1 className="mt-1 flex flex-wrap items-center gap-2 text-xl font-semibold">
           {actionLabel(event.action)} <StatusBadge status={event.status} />
         </h1>
         <p className="text-sm text-slate-600">
           {formatDateTimeSeconds(event.occurredAt)}
-          {event.resourceName ? <> · <span className="font-medium text-slate-900">{event.resourceName}</span></> : null}
+          {event.resourceName ? (
+            <>
+              {' '}
+              · <span className="font-medium text-slate-900">{event.resourceName}</span>
+            </>
+          ) : null}
         </p>
       </div>
       {failed ? (
@@ -57,18 +68,38 @@ export default async function SyncLogEventPage({ params }: { params: Promise<{ s
       ) : null}
       <section aria-label="Request" className="rounded-lg bg-white px-4 py-2 ring-1 ring-slate-200 sm:px-6">
         <dl className="divide-y divide-slate-100">
-          <Row label="Request"><code className="break-all">{event.method ?? '—'} {event.path ?? ''}</code></Row>
+          <Row label="Request">
+            <code className="break-all">
+              {event.method ?? '—'} {event.path ?? ''}
+            </code>
+          </Row>
           <Row label="Status">{event.status ?? '—'}</Row>
-          <Row label="Error">{event.errorDetail ? `${event.errorType ? `${event.errorType}: ` : ''}${event.errorDetail}` : <span className="text-slate-500">none</span>}</Row>
+          <Row label="Error">
+            {event.errorDetail ? `${event.errorType ? `${event.errorType}: ` : ''}${event.errorDetail}` : <span className="text-slate-500">none</span>}
+          </Row>
           <Row label="Filter">{event.filter ? <code className="break-all text-xs">{event.filter}</code> : <span className="text-slate-500">none</span>}</Row>
-          <Row label="PATCH operations"><List items={event.ops} empty="none" mono /></Row>
-          <Row label="Attributes sent"><List items={event.attributes} empty="none recorded" mono /></Row>
-          <Row label="Dialect adaptations applied"><List items={event.adaptations} empty="none: the request was standard SCIM" /></Row>
-          <Row label="Dropped attributes"><List items={event.ignoredAttributes} empty="none" mono /></Row>
-          <Row label="Notes"><List items={event.notes} empty="none" /></Row>
-          {event.extra.map((e) => <Row key={e.name} label={e.name}>{e.value}</Row>)}
+          <Row label="PATCH operations">
+            <List items={event.ops} empty="none" mono />
+          </Row>
+          <Row label="Attributes sent">
+            <List items={event.attributes} empty="none recorded" mono />
+          </Row>
+          <Row label="Dialect adaptations applied">
+            <List items={event.adaptations} empty="none: the request was standard SCIM" />
+          </Row>
+          <Row label="Dropped attributes">
+            <List items={event.ignoredAttributes} empty="none" mono />
+          </Row>
+          <Row label="Notes">
+            <List items={event.notes} empty="none" />
+          </Row>
+          {event.extra.map((e) => (
+            <Row key={e.name} label={e.name}>
+              {e.value}
+            </Row>
+          ))}
           <Row label={event.resourceType === 'Group' ? 'Group' : event.resourceType === 'User' ? 'Person' : 'Resource'}>
-            {event.resourceName ? <span className="font-medium">{event.resourceName}</span> : event.resourceType ?? '—'}
+            {event.resourceName ? <span className="font-medium">{event.resourceName}</span> : (event.resourceType ?? '—')}
             {event.resourceId ? <code className="ml-2 text-xs text-slate-600">{event.resourceId}</code> : null}
           </Row>
           <Row label="Duration">{event.durationMs === null ? '—' : `${event.durationMs} ms`}</Row>

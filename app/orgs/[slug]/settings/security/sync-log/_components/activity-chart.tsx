@@ -27,7 +27,12 @@ export function ActivityChart({ activity }: { activity: SyncActivity }) {
   const barW = Math.max(1, slot * 0.8);
   const y = (n: number) => PAD.top + plotH - (n / max) * plotH;
   const busiest = buckets.reduce((a, b) => (b.requests > a.requests ? b : a), buckets[0] ?? { start: activity.from, requests: 0, errors: 0 });
-  const width = activity.bucketSeconds >= 86_400 ? `${activity.bucketSeconds / 86_400}-day` : activity.bucketSeconds >= 3600 ? `${activity.bucketSeconds / 3600}-hour` : `${activity.bucketSeconds / 60}-minute`;
+  const width =
+    activity.bucketSeconds >= 86_400
+      ? `${activity.bucketSeconds / 86_400}-day`
+      : activity.bucketSeconds >= 3600
+        ? `${activity.bucketSeconds / 3600}-hour`
+        : `${activity.bucketSeconds / 60}-minute`;
   const summary =
     activity.requests === 0
       ? `No SCIM requests between ${label(activity.from)} and ${label(activity.to)} UTC.`
@@ -37,8 +42,12 @@ export function ActivityChart({ activity }: { activity: SyncActivity }) {
     <figure className="space-y-2">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} className="h-auto w-full" data-testid="activity-chart">
         <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} className="stroke-slate-300" />
-        <text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" className="fill-slate-500 text-[10px]">{max}</text>
-        <text x={PAD.left - 6} y={PAD.top + plotH} textAnchor="end" className="fill-slate-500 text-[10px]">0</text>
+        <text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" className="fill-slate-500 text-[10px]">
+          {max}
+        </text>
+        <text x={PAD.left - 6} y={PAD.top + plotH} textAnchor="end" className="fill-slate-500 text-[10px]">
+          0
+        </text>
         {buckets.map((b, i) => {
           const x = PAD.left + i * slot + (slot - barW) / 2;
           return (
@@ -52,23 +61,43 @@ export function ActivityChart({ activity }: { activity: SyncActivity }) {
           const b = buckets[i];
           if (!b) return null;
           const x = PAD.left + i * slot + slot / 2;
-          return <text key={i} x={x} y={H - 6} textAnchor={i === 0 ? 'start' : i === buckets.length - 1 ? 'end' : 'middle'} className="fill-slate-500 text-[10px]">{label(b.start)}</text>;
+          return (
+            <text key={i} x={x} y={H - 6} textAnchor={i === 0 ? 'start' : i === buckets.length - 1 ? 'end' : 'middle'} className="fill-slate-500 text-[10px]">
+              {label(b.start)}
+            </text>
+          );
         })}
       </svg>
       <figcaption className="flex flex-wrap gap-4 text-xs text-slate-600">
-        <span><span aria-hidden="true" className="mr-1 inline-block size-2 bg-slate-400" />Requests ({activity.requests})</span>
-        <span><span aria-hidden="true" className="mr-1 inline-block size-2 bg-red-500" />Errors ({activity.errors})</span>
+        <span>
+          <span aria-hidden="true" className="mr-1 inline-block size-2 bg-slate-400" />
+          Requests ({activity.requests})
+        </span>
+        <span>
+          <span aria-hidden="true" className="mr-1 inline-block size-2 bg-red-500" />
+          Errors ({activity.errors})
+        </span>
         <span>Times in UTC</span>
       </figcaption>
       <table className="sr-only">
         <caption>Requests and errors per {width} bucket</caption>
         <thead>
-          <tr><th scope="col">Bucket start (UTC)</th><th scope="col">Requests</th><th scope="col">Errors</th></tr>
+          <tr>
+            <th scope="col">Bucket start (UTC)</th>
+            <th scope="col">Requests</th>
+            <th scope="col">Errors</th>
+          </tr>
         </thead>
         <tbody>
-          {buckets.filter((b) => b.requests > 0).map((b) => (
-            <tr key={b.start}><td>{label(b.start)}</td><td>{b.requests}</td><td>{b.errors}</td></tr>
-          ))}
+          {buckets
+            .filter((b) => b.requests > 0)
+            .map((b) => (
+              <tr key={b.start}>
+                <td>{label(b.start)}</td>
+                <td>{b.requests}</td>
+                <td>{b.errors}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
     </figure>

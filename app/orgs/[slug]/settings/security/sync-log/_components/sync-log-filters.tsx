@@ -16,7 +16,9 @@ function Select({ label, name, value, options }: { label: string; name: string; 
       <span className="block font-medium text-slate-700">{label}</span>
       <select name={name} defaultValue={value ?? ''} className={selectClass}>
         {options.map(([v, text]) => (
-          <option key={v} value={v}>{text}</option>
+          <option key={v} value={v}>
+            {text}
+          </option>
         ))}
       </select>
     </label>
@@ -34,22 +36,46 @@ export function SyncLogFilters({ filters, basePath }: { filters: Filters; basePa
       <Select label="Identity provider" name="idp" value={filters.idp} options={[any, ...Object.entries(idpLabels)]} />
       <label className="text-sm">
         <span className="block font-medium text-slate-700">Person or group</span>
-        <input type="search" name="person" defaultValue={filters.person} placeholder="userName, group name or id" className="block w-56 rounded-md border-0 px-2 py-1 text-sm ring-1 ring-slate-300" />
+        <input
+          type="search"
+          name="person"
+          defaultValue={filters.person}
+          placeholder="userName, group name or id"
+          className="block w-56 rounded-md border-0 px-2 py-1 text-sm ring-1 ring-slate-300"
+        />
       </label>
       <Select label="Time range" name="range" value={filters.range} options={ranges} />
       <label className="text-sm">
         <span className="block font-medium text-slate-700">From (UTC)</span>
-        <input type="datetime-local" name="from" defaultValue={filters.from} className="block rounded-md border-0 px-2 py-1 text-sm ring-1 ring-slate-300" aria-describedby="custom-range-hint" />
+        <input
+          type="datetime-local"
+          name="from"
+          defaultValue={filters.from}
+          className="block rounded-md border-0 px-2 py-1 text-sm ring-1 ring-slate-300"
+          aria-describedby="custom-range-hint"
+        />
       </label>
       <label className="text-sm">
         <span className="block font-medium text-slate-700">To (UTC)</span>
-        <input type="datetime-local" name="to" defaultValue={filters.to} className="block rounded-md border-0 px-2 py-1 text-sm ring-1 ring-slate-300" aria-describedby="custom-range-hint" />
+        <input
+          type="datetime-local"
+          name="to"
+          defaultValue={filters.to}
+          className="block rounded-md border-0 px-2 py-1 text-sm ring-1 ring-slate-300"
+          aria-describedby="custom-range-hint"
+        />
       </label>
       <div className="flex gap-2">
-        <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50">Apply</button>
-        <Link href={basePath} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">Clear</Link>
+        <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50">
+          Apply
+        </button>
+        <Link href={basePath} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          Clear
+        </Link>
       </div>
-      <p id="custom-range-hint" className="w-full text-xs text-slate-500">From and To apply when the time range is Custom.</p>
+      <p id="custom-range-hint" className="w-full text-xs text-slate-500">
+        From and To apply when the time range is Custom.
+      </p>
     </form>
   );
 }

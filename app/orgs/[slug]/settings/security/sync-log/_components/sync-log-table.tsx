@@ -24,31 +24,55 @@ export function SyncLogTable({ rows, basePath }: { rows: SyncEventRowDto[]; base
         <caption className="sr-only">SCIM requests, newest first</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2">Time (UTC)</th>
-            <th scope="col" className="px-4 py-2">Operation</th>
-            <th scope="col" className="px-4 py-2">Person or group</th>
-            <th scope="col" className="px-4 py-2">Request</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2">IdP</th>
-            <th scope="col" className="px-4 py-2">Duration</th>
+            <th scope="col" className="px-4 py-2">
+              Time (UTC)
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Operation
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Person or group
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Request
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-2">
+              IdP
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Duration
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.key} className="align-top">
               <td className="whitespace-nowrap px-4 py-2">
-                <Link href={`${basePath}/${row.key}`} className="font-medium text-indigo-700 underline" aria-label={`${actionLabel(row.action)} at ${formatDateTimeSeconds(row.occurredAt)}: details`}>
+                <Link
+                  href={`${basePath}/${row.key}`}
+                  className="font-medium text-indigo-700 underline"
+                  aria-label={`${actionLabel(row.action)} at ${formatDateTimeSeconds(row.occurredAt)}: details`}
+                >
                   {formatDateTimeSeconds(row.occurredAt).replace(' UTC', '')}
                 </Link>
               </td>
-              <th scope="row" className="whitespace-nowrap px-4 py-2 text-left font-medium">{actionLabel(row.action)}</th>
+              <th scope="row" className="whitespace-nowrap px-4 py-2 text-left font-medium">
+                {actionLabel(row.action)}
+              </th>
               <td className="max-w-xs break-words px-4 py-2">{row.resourceName ?? <span className="text-slate-400">—</span>}</td>
               <td className="max-w-md px-4 py-2">
-                <code className="break-all text-xs">{row.method ?? ''} {row.path ?? ''}</code>
+                <code className="break-all text-xs">
+                  {row.method ?? ''} {row.path ?? ''}
+                </code>
                 {row.filter ? <div className="break-all text-xs text-slate-500">filter: {row.filter}</div> : null}
                 {row.errorDetail ? <div className="text-xs text-red-700">{row.errorDetail}</div> : null}
               </td>
-              <td className="px-4 py-2"><StatusBadge status={row.status} /></td>
+              <td className="px-4 py-2">
+                <StatusBadge status={row.status} />
+              </td>
               <td className="whitespace-nowrap px-4 py-2">{idpLabel(row.idp)}</td>
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">{row.durationMs === null ? '—' : `${row.durationMs} ms`}</td>
             </tr>

@@ -10,6 +10,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const { cursor: _cursor, dir: _dir, ...filters } = syncLogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { stream, windowEnd } = streamSyncLogCsv(await getDb(), membership.org.id, filters);
   const stamp = windowEnd.toISOString().slice(0, 16).replace(/[:T]/g, '-');
-  const headers = { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="roster-sync-log-${membership.org.slug}-${stamp}.csv"`, 'Cache-Control': 'no-store' };
+  const headers = {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="roster-sync-log-${membership.org.slug}-${stamp}.csv"`,
+    'Cache-Control': 'no-store',
+  };
   return new Response(stream, { headers });
 }
