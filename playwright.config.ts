@@ -58,7 +58,7 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     // Exactly README's Production section (AUTH_SECRET + AUTH_URL, nothing only tests set):
-    // issue 13 found that sign-in failed as documented while every test set AUTH_TRUST_HOST.
+    // issue 13 found that sign-in failed as documented while every test also trusted the host.
     // ROSTER_DATA_DIR (README: where the embedded database lives) gives each run a fresh one.
     env: {
       ROSTER_DATA_DIR: dataDir,

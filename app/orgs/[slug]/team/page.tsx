@@ -38,7 +38,7 @@ export default async function TeamPage({
   const isOwner = member.role === 'owner';
   // Admins add and remove people by hand too (README "Access policy"); the actions re-check.
   const canManage = isOwner || member.role === 'admin';
-  const held = isOwner ? await findHeldDeprovisions(await getDb(), org.id, 20) : null;
+  const held = isOwner ? await findHeldDeprovisions(db, org.id, 20) : null;
   const showConnect = isOwner && !(await hasScimToken(db, org.id));
   return (
     <div className="space-y-6">

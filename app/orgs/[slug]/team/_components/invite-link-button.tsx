@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { CopyButton } from '@/components/copy-button';
 import { issueInviteAction } from '../invite-actions';
+import { RowError } from '@/components/row-error';
 
 /** For an active person with no account: make (or remake) their one-time invite link. */
 export function InviteLinkButton({ slug, member }: { slug: string; member: { id: string; name: string; invitePending: boolean } }) {
@@ -30,11 +31,7 @@ export function InviteLinkButton({ slug, member }: { slug: string; member: { id:
           <CopyButton value={url} label="Copy invite link" />
         </span>
       ) : null}
-      {result && !result.ok ? (
-        <p role="alert" className="w-full text-right text-xs text-red-700">
-          {result.message}
-        </p>
-      ) : null}
+      <RowError result={result} />
     </div>
   );
 }

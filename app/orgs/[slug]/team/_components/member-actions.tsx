@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import type { MemberRole } from '@/db/schema';
 import { removeMemberAction, setMemberRoleAction } from '../actions';
+import { RowError } from '@/components/row-error';
 
 type MemberActionsProps = {
   slug: string;
@@ -72,11 +73,7 @@ export function MemberActions({ slug, member, canChangeRoles }: MemberActionsPro
           </button>
         </form>
       ) : null}
-      {result && !result.ok ? (
-        <p role="alert" className="w-full text-right text-xs text-red-700">
-          {result.message}
-        </p>
-      ) : null}
+      <RowError result={result} />
     </div>
   );
 }
