@@ -68,3 +68,26 @@ export function floorOps(sql: postgres.Sql, orgId: string, tokenId: string) {
 }
 
 export type FloorOps = ReturnType<typeof floorOps>;
+
+/**
+ * The bare floor of each write: the row change alone, ONE autocommit statement through
+ * postgres.js (no BEGIN/COMMIT, no lock, no audit row, no HTTP). What a write costs PostgreSQL
+ * and the driver at the least; the write table's "× bare" is the server's rate over this one.
+ * Create and PATCH return the row (the SCIM answer is the resource); DELETE returns nothing (204).
+ */
+export function bareFloorOps(sql: postgres.Sql, orgId: string) {
+  return {
+    createUser: (userName: string) => sql`
+      insert into members (org_id, source, user_name, email, emails, phone_numbers, given_name, family_name, display_name, title, external_id, preferred_language, employee_number, department, organization)
+      values (${orgId}, 'scim', ${userName}, ${userName}, ${sql.json([{ value: userName, type: 'work', primary: true }])}, ${sql.json([{ type: 'work', value: '+1 425 555 0109' }])}, 'Adele', 'Vance', 'Adele Vance', 'Retail Manager', ${userName}, 'en-US', '1042', 'Retail', 'Contoso')
+      returning *`,
+    patchUser: (id: string, title: string) => sql`
+      update members set title = ${title}, department = 'Retail Ops', status = 'active', updated_at = now(), version = version + 1
+      where org_id = ${orgId} and id = ${id} returning *`,
+    deleteUser: (id: string) => sql`delete from members where org_id = ${orgId} and id = ${id}`,
+    createGroup: (displayName: string) =>
+      sql`insert into groups (org_id, display_name, external_id) values (${orgId}, ${displayName}, ${displayName}) returning *`,
+  };
+}
+
+export type BareFloorOps = ReturnType<typeof bareFloorOps>;

@@ -8,6 +8,8 @@ export type Measurement = {
   /** Completed operations per second over the measured window. */
   rate: number;
   latency: LatencySummary;
+  /** Latency of operation 0, the first one of the scenario (cold paths show here). */
+  firstMs?: number;
   /** True when the time cap stopped the scenario before its op count. */
   capped: boolean;
   /** The first failure, to show what went wrong. */
@@ -37,6 +39,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
   const timer = setTimeout(() => abort.abort(), options.timeCapMs);
   const started = performance.now();
   let untimed = 0;
+  let firstMs = NaN;
   try {
     await runPool(
       Array.from({ length: options.ops }, (_, i) => i),
@@ -50,7 +53,9 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
         } catch (error) {
           firstError ??= error instanceof Error ? error.message : String(error);
         }
-        latencies.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        latencies.push(ms);
+        if (i === 0) firstMs = ms;
         if (!ok) errors++;
         if (options.after) {
           const t1 = performance.now();
@@ -70,6 +75,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
     durationMs,
     rate: (latencies.length - errors) / Math.max(durationMs / 1000, 0.001),
     latency: summarize(latencies),
+    firstMs,
     capped: latencies.length < options.ops,
     ...(firstError ? { firstError } : {}),
   };

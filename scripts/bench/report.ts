@@ -48,6 +48,37 @@ export function formatTable(rows: Row[]): string {
   return [line(HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
+const WRITE_HEAD = ['write (issue 15)', 'rate/s', 'p50 ms', 'p95 ms', 'first ms', 'bare/s', 'bare p50', 'bare p95', '× bare'];
+
+/**
+ * Each write beside its bare floor (scripts/bench/floor.ts bareFloorOps: the row change alone in
+ * one autocommit statement), and the lookups beside theirs (the floor's one SELECT). "first ms"
+ * is the scenario's first request: what a cold code path costs.
+ */
+export function formatWriteTable(rows: Row[]): string {
+  const cells = rows
+    .filter((r) => r.bare || r.key.startsWith('lookup@'))
+    .map((r) => {
+      const bare = r.bare ?? r.floor;
+      const ratio = r.bare ? (r.bareRatio ?? null) : r.ratio;
+      return [
+        r.name,
+        fmtInt(r.server.rate),
+        fmtMs(r.server.latency.p50),
+        fmtMs(r.server.latency.p95),
+        fmtMs(r.server.firstMs ?? NaN),
+        bare ? fmtInt(bare.rate) : '-',
+        bare ? fmtMs(bare.latency.p50) : '-',
+        bare ? fmtMs(bare.latency.p95) : '-',
+        ratio === null ? '-' : ratio.toFixed(2),
+      ];
+    });
+  if (cells.length === 0) return '';
+  const widths = WRITE_HEAD.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
+  return [line(WRITE_HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
 /** The issue's targets, each with what this run measured (null: not measured in this run). */
 export function checkTargets(rows: Row[], peakRssMb: number, sizes: Sizes): Check[] {
   const largeLabel = scale(sizes.large);
@@ -109,6 +140,19 @@ export function checkTargets(rows: Row[], peakRssMb: number, sizes: Sizes): Chec
     (r) => `${(r.server.durationMs / 1000).toFixed(1)} s, ${r.server.errors} errors`,
     (r) => r.server.durationMs <= 30_000 && r.server.errors === 0 && !r.server.capped,
   );
+  // Issue 15: each write as a ratio to its bare floor in the same run.
+  for (const [key, goal] of [
+    ['create@1k', 0.25],
+    ['patch-user', 0.15],
+    ['delete-user', 0.25],
+  ] as const) {
+    add(
+      `${get(key)?.name ?? key} ≥ ${goal} × its bare floor (issue 15)`,
+      get(key)?.bare ? get(key) : undefined,
+      (r) => `${rate(r)} vs ${fmtInt(r.bare?.rate ?? NaN)}/s (${r.bareRatio?.toFixed(2) ?? '-'} ×)`,
+      (r) => (r.bareRatio ?? 0) >= goal && r.server.errors === 0,
+    );
+  }
   checks.push({ target: 'server RSS ≤ 400 MB throughout', measured: `peak ${fmtInt(peakRssMb)} MB`, pass: peakRssMb <= 400 });
   return checks;
 }

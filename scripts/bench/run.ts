@@ -7,9 +7,9 @@ import { Recorder, fmtInt } from '../simulate/stats';
 import type { BenchArgs } from './args';
 import { memberIds, pgliteTarget, postgresTarget, seedGroup, seedUsers } from './database';
 import { entraCycle } from './entra-cycle';
-import { floorOps } from './floor';
+import { bareFloorOps, floorOps } from './floor';
 import { createBenchOrg } from './orgs';
-import { checkTargets, formatChecks, formatTable, writeJson } from './report';
+import { checkTargets, formatChecks, formatTable, formatWriteTable, writeJson } from './report';
 import { rssSampler } from './rss';
 import { runScenario, type BenchContext, type Row } from './scenario';
 import { addMembers, addToBigGroup, addToMappedBigGroup, createGroup, getBigGroup } from './scenarios-groups';
@@ -60,6 +60,7 @@ export async function runBench(args: BenchArgs): Promise<number> {
     const ctx: BenchContext = {
       client: await start(),
       floor: null,
+      bare: null,
       sizes,
       concurrency,
       users: 1 + sizes.small,
@@ -74,6 +75,7 @@ export async function runBench(args: BenchArgs): Promise<number> {
     if (target.url) {
       floorSql = postgres(target.url, { max: concurrency, onnotice: () => {} });
       ctx.floor = floorOps(floorSql, org.orgId, org.tokenId);
+      ctx.bare = bareFloorOps(floorSql, org.orgId);
     }
     await warmUp(ctx);
     const rows: Row[] = [];
@@ -126,7 +128,7 @@ export async function runBench(args: BenchArgs): Promise<number> {
     const load = { atStart: loadAtStart, atEnd: os.loadavg()[0] ?? 0 };
     const heading = `Roster SCIM benchmark · ${sizes.label} · ${target.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} · ${os.cpus().length} cores · Node ${process.version} · concurrency ${concurrency} · load average ${load.atStart.toFixed(1)} → ${load.atEnd.toFixed(1)}`;
     console.log(
-      `\n${heading}\n\n${formatTable(rows)}\n\nserver RSS peak ${fmtInt(sampler.peak)} MB${target.kind === 'pglite' ? ' · no floor on PGlite (one process owns the database)' : ''}\n\n${formatChecks(checks)}`,
+      `\n${heading}\n\n${formatTable(rows)}\n\n${formatWriteTable(rows)}\n\nserver RSS peak ${fmtInt(sampler.peak)} MB${target.kind === 'pglite' ? ' · no floor on PGlite (one process owns the database)' : ''}\n\n${formatChecks(checks)}`,
     );
     const file = writeJson({
       startedAt,

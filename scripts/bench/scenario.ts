@@ -1,6 +1,6 @@
 import type { ScimHttpClient } from '../simulate/http-client';
 import { postgresCpuMs, serverCpuMs } from './cpu';
-import type { FloorOps } from './floor';
+import type { BareFloorOps, FloorOps } from './floor';
 import { measure, type Measurement } from './measure';
 import type { Sizes } from './sizes';
 
@@ -9,6 +9,8 @@ export type BenchContext = {
   client: ScimHttpClient;
   /** Null on PGlite (one process owns the database: no floor beside the server). */
   floor: FloorOps | null;
+  /** The bare one-statement floor of each write (floor.ts bareFloorOps); null on PGlite. */
+  bare: BareFloorOps | null;
   sizes: Sizes;
   concurrency: number;
   /** Members of the org now (seeded, created, deleted), for the table's "users" column. */
@@ -36,6 +38,8 @@ export type Scenario = {
   serverAfter?: (i: number) => Promise<void>;
   floor?: (i: number) => Promise<unknown>;
   floorAfter?: (i: number) => Promise<void>;
+  /** The write's bare floor (one autocommit statement), for the write table. */
+  bare?: (i: number) => Promise<unknown>;
   /** Members added (+) or removed (−) per op, to keep the "users" column right. */
   usersPerOp?: number;
 };
@@ -49,6 +53,9 @@ export type Row = {
   floor: Measurement | null;
   /** Server rate over floor rate. */
   ratio: number | null;
+  /** The bare one-statement floor (writes only), and the server's rate over its rate. */
+  bare?: Measurement | null;
+  bareRatio?: number | null;
   rssMb: number;
   /** CPU per server op: the server's process tree, and PostgreSQL (null when not measured). */
   serverCpuMsPerOp: number | null;
@@ -78,6 +85,12 @@ export async function runScenario(ctx: BenchContext, scenario: Scenario): Promis
     floor = await measure({ ops: scenario.ops, concurrency, timeCapMs: ctx.sizes.capMs, run: async (i) => void (await run(i)), after: scenario.floorAfter });
     ctx.users += (scenario.usersPerOp ?? 0) * floor.ops;
   }
+  let bare: Measurement | null = null;
+  if (ctx.bare && scenario.bare) {
+    const run = scenario.bare;
+    bare = await measure({ ops: scenario.ops, concurrency, timeCapMs: ctx.sizes.capMs, run: async (i) => void (await run(i)) });
+    ctx.users += (scenario.usersPerOp ?? 0) * bare.ops;
+  }
   if (server.errors) log(`  ${server.errors} errors; first: ${server.firstError}`);
   return {
     key: scenario.key,
@@ -87,6 +100,8 @@ export async function runScenario(ctx: BenchContext, scenario: Scenario): Promis
     server,
     floor,
     ratio: floor ? server.rate / floor.rate : null,
+    bare,
+    bareRatio: bare ? server.rate / bare.rate : null,
     rssMb,
     serverCpuMsPerOp,
     postgresCpuMsPerOp,

@@ -23,6 +23,7 @@ export function createGroup(ctx: BenchContext): Scenario {
       return reply.ok;
     },
     floor: async (i) => ctx.floorGroups.push(await ctx.floor!.createGroup(`Floor group ${i}`)),
+    bare: (i) => ctx.bare!.createGroup(`Bare group ${i}`),
   };
 }
 

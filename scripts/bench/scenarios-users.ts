@@ -45,6 +45,7 @@ export function createAndLookup(ctx: BenchContext, at: number): Scenario[] {
       usersPerOp: 1,
       server: async (i) => (await ctx.client.send('user.create', 'POST', '/Users', entraUser(name(`s${tag}`, i)), [201])).ok,
       floor: (i) => ctx.floor!.createUser(name(`f${tag}`, i)),
+      bare: (i) => ctx.bare!.createUser(name(`b${tag}`, i)),
     },
   ];
 }
@@ -67,6 +68,7 @@ export function patchUser(ctx: BenchContext): Scenario {
     ops: n,
     server: async (i) => (await ctx.client.send('user.patch', 'PATCH', `/Users/${id(i)}`, entraReplace(i), [200, 204])).ok,
     floor: (i) => ctx.floor!.patchUser(id(n + i), `Retail Manager ${i}`),
+    bare: (i) => ctx.bare!.patchUser(id(2 * n + i), `Retail Manager ${i}`),
   };
 }
 
@@ -101,5 +103,6 @@ export function deleteUser(ctx: BenchContext): Scenario {
     usersPerOp: -1,
     server: async (i) => (await ctx.client.send('user.delete', 'DELETE', `/Users/${id(i)}`, undefined, [204])).ok,
     floor: (i) => ctx.floor!.deleteUser(id(n + i)),
+    bare: (i) => ctx.bare!.deleteUser(id(2 * n + i)),
   };
 }
