@@ -14,3 +14,30 @@ export function auditInsertFrom(input: AuditEventInput, source: SQL, resourceId:
       ${resourceId}, ${input.status ?? null}::int, ${input.idp ?? null}, ${durationMs}::int, ${JSON.stringify(redactSummary(input.summary ?? {}))}::jsonb
     from ${source}`;
 }
+
+/**
+ * auditInsertFrom with every value a named placeholder (`audit…`), for statements rendered once
+ * (db/compiled-statement.ts); auditPlaceholderValues fills them with the same values.
+ */
+export function auditInsertPlaceholders(source: SQL, resourceId: SQL): SQL {
+  const p = (name: string) => sql.placeholder(name);
+  return sql`insert into audit_events (org_id, actor_type, actor_id, actor_label, action, resource_type, resource_id, status, idp, duration_ms, summary)
+    select ${p('auditOrgId')}::uuid, ${p('auditActorType')}, ${p('auditActorId')}::uuid, ${p('auditActorLabel')}, ${p('auditAction')}, ${p('auditResourceType')},
+      ${resourceId}, ${p('auditStatus')}::int, ${p('auditIdp')}, ${p('auditDurationMs')}::int, ${p('auditSummary')}::jsonb
+    from ${source}`;
+}
+
+export function auditPlaceholderValues(input: AuditEventInput): Record<string, unknown> {
+  return {
+    auditOrgId: input.orgId,
+    auditActorType: input.actor.type,
+    auditActorId: input.actor.id ?? null,
+    auditActorLabel: input.actor.label,
+    auditAction: input.action,
+    auditResourceType: input.resourceType ?? null,
+    auditStatus: input.status ?? null,
+    auditIdp: input.idp ?? null,
+    auditDurationMs: input.startedAt === undefined ? null : Math.round(performance.now() - input.startedAt),
+    auditSummary: JSON.stringify(redactSummary(input.summary ?? {})),
+  };
+}

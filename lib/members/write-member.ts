@@ -1,10 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { members, type Member, type MemberRole, type MemberSource } from '@/db/schema';
-import type { DbOrTx, Tx } from '@/db/client';
-import { mapRow } from '@/db/map-row';
-import { resultRows } from '@/db/result-rows';
-import { auditInsertFrom } from '@/lib/audit/audit-insert-sql';
-import type { AuditEventInput } from '@/lib/audit/record-audit-event';
+import { members, type Member, type MemberSource } from '@/db/schema';
+import type { Tx } from '@/db/client';
 import { AppError, pgErrorCode, violatedConstraint } from '@/lib/errors';
 import { memberColumns, type MemberFields } from './member-fields';
 
@@ -24,34 +20,6 @@ export async function insertMember(tx: Tx, orgId: string, fields: MemberFields, 
 }
 
 /**
- * insertMember and its audit row in ONE statement, so a create is one round trip with no
- * BEGIN/COMMIT (SCIM creates: the bulk of an initial sync). `audit` names no resource id: the
- * new row's id is filled in by the statement.
- */
-export async function insertMemberAudited(
-  db: DbOrTx,
-  orgId: string,
-  fields: MemberFields,
-  source: MemberSource,
-  audit: AuditEventInput,
-  role: MemberRole = 'member',
-): Promise<Member> {
-  return withConstraintErrors(async () => {
-    // `role` is the org's default role for provisioned people (lib/policy): a new person is in no
-    // group yet, so that is their whole effective role.
-    const insert = db
-      .insert(members)
-      .values({ orgId, source, role, ...memberColumns(fields) })
-      .returning();
-    const rows = resultRows(
-      await db.execute(sql`with m as (${insert.getSQL()}), logged as (${auditInsertFrom(audit, sql`m`, sql`m.id::text`)}) select m.* from m`),
-    );
-    if (!rows[0]) throw new Error('insert returned no row');
-    return mapRow(members, rows[0]);
-  });
-}
-
-/**
  * Replaces every IdP-owned field; bumps the version (the ETag). Null when the member is gone.
  * A write by the IdP makes the member SCIM-managed: a hand-added person the IdP looked up and
  * PATCHed is adopted (DESIGN.md "Access policy"), keeping account, hand role and groups.
@@ -67,7 +35,8 @@ export async function updateMember(tx: Tx, orgId: string, memberId: string, fiel
   });
 }
 
-async function withConstraintErrors<T>(write: () => Promise<T>): Promise<T> {
+/** Runs a member write, turning its constraint violations into the AppErrors the callers answer with. */
+export async function withConstraintErrors<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import type { Db, Tx } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import type { AuditAction } from '@/lib/audit/audit-actions';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { redactSummary } from '@/lib/audit/redact';
 import { pgErrorCode } from '@/lib/errors';
 import { maskSecrets } from '@/lib/secrets';
@@ -9,10 +8,11 @@ import { isStorableText } from '@/lib/storable-text';
 import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
 import { PolicyError } from '@/lib/policy/owner-guard';
 import { authenticate } from './authenticate';
-import { SyncNotes, type ScimContext } from './context';
+import { SyncNotes, type OperationResult, type ScimContext } from './context';
 import { ScimError } from './errors';
 import { detectIdp } from './idp';
 import { callLogBatchFor } from './call-log/call-log-batch';
+import { recordRequest } from './call-log/record-request';
 import { assertWithinTokenRate, countAuthFailure } from './rate-limits';
 import { readJsonBody } from './read-body';
 import { scimJson } from './respond';
@@ -125,42 +125,11 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps, clock: De
     if (body !== undefined) idp = detectIdp({ userAgent: request.headers.get('user-agent'), url, body });
     const verified = token;
     const auditOf = (outcome: { resourceId?: string; status: number }) =>
-      auditInput(verified, action, resourceType, outcome.resourceId ?? route.id, outcome.status, notes, idp, startedAt);
-    const ctxFor = (tx: Tx): ScimContext => ({
-      tx,
-      orgId: verified.orgId,
-      token: verified,
-      baseUrl: deps.baseUrl,
-      request,
-      url,
-      id: route.id,
-      body,
-      notes,
-      auditAs: (status) => auditOf({ status }),
-    });
-    let result;
-    if (route.operation.oneStatement) {
-      // The change and its sync-log row are one statement: one round trip, atomic by itself.
-      result = await route.operation.run(ctxFor(deps.db as unknown as Tx));
-      if (MUTATING.test(action)) batch.notifyTeam(verified.orgId);
-    } else if (route.operation.readOnly) {
-      // A read changes nothing: no BEGIN/COMMIT, and its sync-log row leaves with the next
-      // batch (call-log/call-log-batch.ts), so a cached-token lookup is ONE round trip.
-      result = await route.operation.run(ctxFor(deps.db as unknown as Tx));
-      batch.logRead(readLogRow(auditOf(result)));
-    } else {
-      // A change and its sync-log row commit together (docs/architecture.md pattern 4).
-      result = await deps.db.transaction(async (tx) => {
-        const outcome = await route.operation.run(ctxFor(tx));
-        await recordAuditEvent(tx, auditOf(outcome));
-        // The IdP was told 503 and will retry: committing now would apply the change twice
-        // (or answer the retry 409). Roll back instead.
-        if (clock.passed) throw deadlineError();
-        return outcome;
-      });
-      // After the commit: open team pages refresh (one notification per org per batch).
-      if (MUTATING.test(action)) batch.notifyTeam(verified.orgId);
-    }
+      auditInput(verified, route.operation.action, route.operation.resourceType, outcome.resourceId ?? route.id, outcome.status, notes, idp, startedAt);
+    const result = await runOperation(route, { deps, request, url, token: verified, body, notes, auditOf, clock });
+    if (route.operation.commit === 'read') batch.logRead(readLogRow(auditOf(result)));
+    // After the commit: open team pages refresh (one notification per org per batch).
+    else if (MUTATING.test(action)) batch.notifyTeam(verified.orgId);
     if (!clock.passed) noteDatabaseAnswered(deps.db);
     batch.tokenUsed({ org_id: verified.orgId, id: verified.id, ip: deps.clientIp ?? null, idp, at: new Date().toISOString() });
     if (result.body === undefined) return new Response(null, { status: result.status, headers: result.headers });
@@ -182,6 +151,65 @@ async function handleWithoutDeadline(request: Request, deps: ScimDeps, clock: De
       });
     }
     return error.toResponse();
+  }
+}
+
+type Run = {
+  deps: ScimDeps;
+  request: Request;
+  url: URL;
+  token: VerifiedToken;
+  body: unknown;
+  notes: SyncNotes;
+  auditOf: (outcome: { resourceId?: string; status: number }) => ReturnType<typeof auditInput>;
+  clock: Deadline;
+};
+
+/**
+ * Runs the operation in its commit mode (context.ts CommitMode; lib/scim/README.md step 6). A
+ * read's sync-log row is the caller's to batch; every change's row is written by now, with it.
+ */
+async function runOperation(route: RouteMatch, run: Run): Promise<OperationResult> {
+  const { deps, clock } = run;
+  const ctxFor = <Q extends DbOrTx>(tx: Q): ScimContext<Q> => ({
+    tx,
+    orgId: run.token.orgId,
+    token: run.token,
+    baseUrl: deps.baseUrl,
+    request: run.request,
+    url: run.url,
+    id: route.id,
+    body: run.body,
+    notes: run.notes,
+    auditAs: (status) => run.auditOf({ status }),
+    transaction,
+  });
+  // A change and its sync-log row commit together (docs/architecture.md pattern 4).
+  async function transaction(work: (ctx: ScimContext) => Promise<OperationResult>): Promise<OperationResult> {
+    return deps.db.transaction(async (tx) => {
+      const outcome = await work(ctxFor(tx));
+      if (!outcome.logged) await recordRequest(tx, run.auditOf(outcome));
+      // The IdP was told 503 and will retry: committing now would apply the change twice
+      // (or answer the retry 409). Roll back instead.
+      if (clock.passed) throw deadlineError();
+      return { ...outcome, logged: true };
+    });
+  }
+  const operation = route.operation;
+  switch (operation.commit) {
+    case 'read':
+      // A read changes nothing: no BEGIN/COMMIT, and its sync-log row leaves with the next
+      // batch (call-log/call-log-batch.ts), so a cached-token lookup is ONE round trip.
+      return operation.run(ctxFor(deps.db));
+    case 'statement': {
+      // The change and its sync-log row are one statement: one round trip, atomic by itself
+      // (or, when that statement cannot apply, ctx.transaction).
+      const result = await operation.run(ctxFor(deps.db));
+      if (!result.logged) throw new Error(`${operation.action} answered without writing its sync-log row`);
+      return result;
+    }
+    case 'transaction':
+      return transaction(operation.run);
   }
 }
 
@@ -264,7 +292,6 @@ async function logFailure(
   startedAt: number,
 ): Promise<void> {
   notes.summary.error = { scimType: error.scimType, detail: error.detail };
-  await deps.db.transaction(async (tx) => {
-    await recordAuditEvent(tx, auditInput(token, action, resourceType, undefined, error.status, notes, idp, startedAt));
-  });
+  // One INSERT is its own transaction: no BEGIN/COMMIT around it.
+  await recordRequest(deps.db, auditInput(token, action, resourceType, undefined, error.status, notes, idp, startedAt));
 }

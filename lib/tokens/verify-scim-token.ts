@@ -1,8 +1,8 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import type { ScimScope } from '@/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { scimTokens, type ScimScope } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
-import { resultRows } from '@/db/result-rows';
+import { prepareOnce } from '@/db/prepare-once';
 import { sha256Hex } from '@/lib/secrets';
 import { TOKEN_PREFIX } from './scopes';
 import { cachedScimToken, rememberScimToken } from './token-cache';
@@ -17,6 +17,24 @@ export type TokenCheck =
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+// Every SCIM request not answered from the token cache runs this: a named prepared statement
+// built once (db/prepare-once.ts), like the hot reads in lib/scim/operations/prepared-reads.ts.
+const tokenByHash = prepareOnce((db: DbOrTx) =>
+  db
+    .select({
+      id: scimTokens.id,
+      orgId: scimTokens.orgId,
+      name: scimTokens.name,
+      scopes: scimTokens.scopes,
+      revokedAt: scimTokens.revokedAt,
+      expiresAt: scimTokens.expiresAt,
+    })
+    .from(scimTokens)
+    .where(eq(scimTokens.tokenHash, sql.placeholder('hash')))
+    .limit(1)
+    .prepare('scim_token_by_hash'),
+);
+
 /**
  * Looks a bearer token up by the SHA-256 of the presented secret through a unique index (or in
  * the one-second cache of tokens verified just before). Comparing hashes of a 256-bit random
@@ -29,22 +47,12 @@ export async function verifyScimToken(db: DbOrTx, authorization: string | null, 
   const hash = sha256Hex(secret);
   const cached = cachedScimToken(hash, now.getTime());
   if (cached) return { ok: true, token: cached };
-  const rows = await db.execute(sql`select id, org_id, name, scopes, revoked_at, expires_at from scim_tokens where token_hash = ${hash} limit 1`);
-  const row = resultRows(rows)[0];
+  const [row] = await tokenByHash(db).execute({ hash });
   if (!row) return { ok: false, reason: 'unknown' };
-  const token: VerifiedToken = { id: String(row.id), orgId: String(row.org_id), name: String(row.name), scopes: parseScopes(row.scopes) };
-  if (row.revoked_at) return { ok: false, reason: 'revoked', token };
-  const expiresAt = row.expires_at ? new Date(row.expires_at as string) : null;
+  const token: VerifiedToken = { id: row.id, orgId: row.orgId, name: row.name, scopes: row.scopes };
+  if (row.revokedAt) return { ok: false, reason: 'revoked', token };
+  const expiresAt = row.expiresAt;
   if (expiresAt && expiresAt <= now) return { ok: false, reason: 'expired', token };
   rememberScimToken(hash, token, expiresAt, now.getTime());
   return { ok: true, token };
-}
-
-/** text[] arrives as an array from both drivers; '{a,b}' is handled too. */
-function parseScopes(value: unknown): ScimScope[] {
-  if (Array.isArray(value)) return value as ScimScope[];
-  return String(value ?? '')
-    .replace(/^\{|\}$/g, '')
-    .split(',')
-    .filter(Boolean) as ScimScope[];
 }

@@ -10,10 +10,14 @@ import { ScimError } from '../errors';
  */
 export async function gateDeprovision(ctx: ScimContext, current: Member, kind: DeprovisionKind): Promise<OperationResult | null> {
   const verdict = await checkDeprovision(ctx.tx, ctx.orgId, current.id, kind);
-  if (!verdict.held) return null;
+  return verdict.held ? heldResult(ctx, current, verdict.detail) : null;
+}
+
+/** The answer to a held request, noted for its sync-log row (the hold itself is recorded by the guard). */
+export function heldResult(ctx: ScimContext, current: Member, detail: string): OperationResult {
   ctx.notes.summary.policy = 'deprovision-held';
-  ctx.notes.summary.error = { detail: verdict.detail };
-  const error = new ScimError(503, undefined, verdict.detail);
+  ctx.notes.summary.error = { detail };
+  const error = new ScimError(503, undefined, detail);
   return { status: 503, body: error.toBody(), headers: { 'Retry-After': String(HELD_RETRY_AFTER_SECONDS) }, resourceId: current.id };
 }
 

@@ -1,4 +1,4 @@
-import type { Operation, OperationResult, ScimContext } from '../context';
+import type { AnyScimContext, Operation, OperationResult } from '../context';
 import { notFound } from '../errors';
 import { listResponse } from '../resources/list-response';
 import { resourceTypeById, resourceTypes } from '../discovery/resource-types';
@@ -11,8 +11,8 @@ function listOrOne<T>(noun: string, all: (baseUrl: string) => T[], byId: (id: st
     action: 'scim.discovery.read',
     resourceType: null,
     needsBody: false,
-    readOnly: true,
-    run: async (ctx: ScimContext): Promise<OperationResult> => {
+    commit: 'read',
+    run: async (ctx: AnyScimContext): Promise<OperationResult> => {
       if (ctx.id === undefined) {
         const items = all(ctx.baseUrl);
         return { status: 200, body: listResponse(items, items.length, 1, items.length) };
@@ -30,7 +30,7 @@ export const discoveryOperations = {
     action: 'scim.discovery.read',
     resourceType: null,
     needsBody: false,
-    readOnly: true,
+    commit: 'read',
     run: async (ctx) => ({ status: 200, body: serviceProviderConfig(ctx.baseUrl) }),
   },
   resourceTypes: listOrOne('resource type', resourceTypes, resourceTypeById),

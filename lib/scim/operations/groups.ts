@@ -3,7 +3,7 @@ import { groups, type Group } from '@/db/schema';
 import { findGroupMemberRefs } from '@/lib/groups/find-group-members';
 import { addGroupMembers, replaceGroupMembers } from '@/lib/groups/group-membership';
 import { deleteGroup, getGroup, insertGroup, updateGroup } from '@/lib/groups/write-group';
-import type { Operation, OperationResult, ScimContext } from '../context';
+import type { AnyScimContext, Operation, OperationResult, ScimContext } from '../context';
 import { notFound } from '../errors';
 import { compileGroupFilter } from '../filter/to-sql';
 import { groupSortColumn } from '../filter/sort';
@@ -29,7 +29,7 @@ async function requireGroup(ctx: ScimContext, forUpdate = false): Promise<Group>
 }
 
 /** The group as SCIM JSON; the membership table is read only when members will be returned. */
-async function groupResult(ctx: ScimContext, row: Group, status: number, withMembers: boolean): Promise<OperationResult> {
+async function groupResult(ctx: AnyScimContext, row: Group, status: number, withMembers: boolean): Promise<OperationResult> {
   const refs = withMembers ? (await findGroupMemberRefs(ctx.tx, ctx.orgId, [row.id])).get(row.id) : undefined;
   const headers: Record<string, string> = { ETag: etagFor(row.version) };
   if (status === 201) headers.Location = `${ctx.baseUrl}/Groups/${row.id}`;
@@ -46,11 +46,11 @@ function parseAndNote(ctx: ScimContext) {
 }
 
 /** The group's displayName at the time of the request, for the sync log (issue 13). */
-function nameInLog(ctx: ScimContext, displayName: string | undefined): void {
+function nameInLog(ctx: AnyScimContext, displayName: string | undefined): void {
   if (displayName) ctx.notes.summary.resourceName = displayName;
 }
 
-async function listGroups(ctx: ScimContext, fromBody: boolean): Promise<OperationResult> {
+async function listGroups(ctx: AnyScimContext, fromBody: boolean): Promise<OperationResult> {
   const query = listQueryFrom(ctx, fromBody);
   const conditions: SQL[] = [eq(groups.orgId, ctx.orgId)];
   if (query.filter) conditions.push(compileGroupFilter(query.filter));
@@ -79,6 +79,7 @@ export const groupOperations = {
     action: 'scim.group.create',
     resourceType: 'Group',
     needsBody: true,
+    commit: 'transaction',
     run: async (ctx) => {
       const fields = parseAndNote(ctx);
       const row = await insertGroup(ctx.tx, ctx.orgId, { displayName: fields.displayName, externalId: fields.externalId });
@@ -90,7 +91,7 @@ export const groupOperations = {
     action: 'scim.group.read',
     resourceType: 'Group',
     needsBody: false,
-    readOnly: true,
+    commit: 'read',
     run: async (ctx) => {
       const query = listQueryFrom(ctx, false);
       const row = isResourceId(ctx.id) ? await readGroup(ctx.tx, ctx.orgId, ctx.id) : null;
@@ -100,12 +101,13 @@ export const groupOperations = {
       return { ...result, body: projectAttributes(result.body as Record<string, unknown>, query) };
     },
   },
-  list: { action: 'scim.group.list', resourceType: 'Group', needsBody: false, readOnly: true, run: (ctx) => listGroups(ctx, false) },
-  search: { action: 'scim.group.list', resourceType: 'Group', needsBody: true, readOnly: true, run: (ctx) => listGroups(ctx, true) },
+  list: { action: 'scim.group.list', resourceType: 'Group', needsBody: false, commit: 'read', run: (ctx) => listGroups(ctx, false) },
+  search: { action: 'scim.group.list', resourceType: 'Group', needsBody: true, commit: 'read', run: (ctx) => listGroups(ctx, true) },
   replace: {
     action: 'scim.group.replace',
     resourceType: 'Group',
     needsBody: true,
+    commit: 'transaction',
     run: async (ctx) => {
       const current = await requireGroup(ctx, true);
       assertIfMatch(ctx.request, current.version);
@@ -126,6 +128,7 @@ export const groupOperations = {
     action: 'scim.group.patch',
     resourceType: 'Group',
     needsBody: true,
+    commit: 'transaction',
     run: async (ctx) => {
       const current = await requireGroup(ctx, true);
       nameInLog(ctx, current.displayName);
@@ -152,6 +155,7 @@ export const groupOperations = {
     action: 'scim.group.delete',
     resourceType: 'Group',
     needsBody: false,
+    commit: 'transaction',
     run: async (ctx) => {
       const current = await requireGroup(ctx, true);
       nameInLog(ctx, current.displayName);

@@ -1,4 +1,4 @@
-import type { ScimContext } from '../context';
+import type { AnyScimContext } from '../context';
 import { invalidSyntax } from '../errors';
 
 const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -7,7 +7,7 @@ const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
  * The Operations array of a PATCH body (RFC 7644 §3.5.2). A missing PatchOp schema URN is
  * tolerated and noted; a missing or empty Operations array is a 400.
  */
-export function patchOperationsOf(ctx: ScimContext): unknown[] {
+export function patchOperationsOf(ctx: AnyScimContext): unknown[] {
   const body = ctx.body as Record<string, unknown>;
   const key = Object.keys(body).find((k) => k.toLowerCase() === 'operations');
   const operations = key ? body[key] : undefined;

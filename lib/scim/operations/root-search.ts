@@ -1,3 +1,4 @@
+import type { Db } from '@/db/client';
 import type { Operation, OperationResult, ScimContext } from '../context';
 import { invalidValue, ScimError } from '../errors';
 import { listResponse, type ListResponse } from '../resources/list-response';
@@ -16,8 +17,8 @@ const TYPES = [userOperations.search, groupOperations.search] as const;
 
 /** The search of one type with another page window; `refused` when its filter names an attribute it lacks. */
 async function searchOne(
-  op: Operation,
-  ctx: ScimContext,
+  op: (typeof TYPES)[number],
+  ctx: ScimContext<Db>,
   window: { startIndex: number; count: number },
 ): Promise<ListResponse<unknown> | { refused: ScimError }> {
   // The window replaces the client's own startIndex/count, whatever their case (Count, STARTINDEX).
@@ -32,7 +33,7 @@ async function searchOne(
   }
 }
 
-async function run(ctx: ScimContext): Promise<OperationResult> {
+async function run(ctx: ScimContext<Db>): Promise<OperationResult> {
   const query = listQueryFrom(ctx, true);
   if (query.sortBy) throw invalidValue('sortBy is not supported in a search at the root: search /Users/.search or /Groups/.search to sort');
   const counted = [];
@@ -61,4 +62,4 @@ async function run(ctx: ScimContext): Promise<OperationResult> {
   return { status: 200, body: listResponse(resources, totalResults, query.startIndex, resources.length) };
 }
 
-export const rootSearchOperation: Operation = { action: 'scim.root.search', resourceType: null, needsBody: true, readOnly: true, run };
+export const rootSearchOperation: Operation = { action: 'scim.root.search', resourceType: null, needsBody: true, commit: 'read', run };

@@ -1,6 +1,4 @@
-import type { Db } from '@/db/client';
 import type { Member } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { getMember } from '@/lib/members/get-member';
 import type { MemberFields } from '@/lib/members/member-fields';
 import { updateMember } from '@/lib/members/write-member';
@@ -28,18 +26,15 @@ export async function guardedUserWrite<T extends { row: Member | null }>(ctx: Sc
 /**
  * A SCIM create that matched a member added by hand: that member becomes SCIM-managed with the
  * IdP's attributes, keeping id, account, sign-in, hand role and groups. 201 with the existing id,
- * so the IdP stores it and stops retrying a 409. Runs in its own transaction with its sync-log row.
+ * so the IdP stores it and stops retrying a 409. Runs in the caller's transaction (ctx.transaction,
+ * which writes the sync-log row naming the adopted member).
  */
 export async function adoptOnCreate(ctx: ScimContext, memberId: string, fields: MemberFields): Promise<Member> {
   ctx.notes.summary.adopted = true;
-  return (ctx.tx as unknown as Db).transaction(async (tx) => {
-    const txCtx = { ...ctx, tx };
-    const current = await getMember(tx, ctx.orgId, memberId, { forUpdate: true });
-    // Adopted (or removed) by a concurrent request since the lookup: as before adoption existed.
-    if (!current || current.source === 'scim') throw uniqueness('userName is already taken in this organization');
-    const { row } = await guardedUserWrite(txCtx, current, async () => ({ row: await updateMember(tx, ctx.orgId, memberId, fields) }));
-    if (!row) throw notFound(`User ${memberId} not found`);
-    await recordAuditEvent(tx, { ...ctx.auditAs(201), resourceId: memberId });
-    return row;
-  });
+  const current = await getMember(ctx.tx, ctx.orgId, memberId, { forUpdate: true });
+  // Adopted (or removed) by a concurrent request since the lookup: as before adoption existed.
+  if (!current || current.source === 'scim') throw uniqueness('userName is already taken in this organization');
+  const { row } = await guardedUserWrite(ctx, current, async () => ({ row: await updateMember(ctx.tx, ctx.orgId, memberId, fields) }));
+  if (!row) throw notFound(`User ${memberId} not found`);
+  return row;
 }
