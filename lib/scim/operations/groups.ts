@@ -1,6 +1,6 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import { groups, type Group } from '@/db/schema';
-import { findGroupMemberRefs } from '@/lib/groups/find-group-members';
+import { findGroupMemberRefs, type GroupMemberRef } from '@/lib/groups/find-group-members';
 import { addGroupMembers, replaceGroupMembers } from '@/lib/groups/group-membership';
 import { deleteGroup, getGroup, insertGroup, updateGroup } from '@/lib/groups/write-group';
 import type { AnyScimContext, Operation, OperationResult, ScimContext } from '../context';
@@ -28,9 +28,12 @@ async function requireGroup(ctx: ScimContext, forUpdate = false): Promise<Group>
   return row;
 }
 
-/** The group as SCIM JSON; the membership table is read only when members will be returned. */
-async function groupResult(ctx: AnyScimContext, row: Group, status: number, withMembers: boolean): Promise<OperationResult> {
-  const refs = withMembers ? (await findGroupMemberRefs(ctx.tx, ctx.orgId, [row.id])).get(row.id) : undefined;
+/**
+ * The group as SCIM JSON; the membership table is read only when members will be returned and
+ * are not known already (`members`: a group just created with nobody in it has none).
+ */
+async function groupResult(ctx: AnyScimContext, row: Group, status: number, withMembers: boolean, members?: GroupMemberRef[]): Promise<OperationResult> {
+  const refs = withMembers ? (members ?? (await findGroupMemberRefs(ctx.tx, ctx.orgId, [row.id])).get(row.id)) : undefined;
   const headers: Record<string, string> = { ETag: etagFor(row.version) };
   if (status === 201) headers.Location = `${ctx.baseUrl}/Groups/${row.id}`;
   return { status, body: groupResource(row, refs, ctx.baseUrl), headers, resourceId: row.id };
@@ -84,7 +87,7 @@ export const groupOperations = {
       const fields = parseAndNote(ctx);
       const row = await insertGroup(ctx.tx, ctx.orgId, { displayName: fields.displayName, externalId: fields.externalId });
       noteUnknownMembers(ctx, (await addGroupMembers(ctx.tx, ctx.orgId, row.id, fields.memberIds)).unknown);
-      return groupResult(ctx, row, 201, true);
+      return groupResult(ctx, row, 201, true, fields.memberIds.length === 0 ? [] : undefined);
     },
   },
   get: {
