@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { scimClientFor, type ScimClient } from '@/test/scim-harness';
 import { testDrivers } from '@/test/test-databases';
-import * as entra from './fixtures/entra';
+import * as entra from '@/test/idp-behaviour/entra';
 import { EMPTY_LIST, sorted, teamState, withFilter } from './team-state';
 
 /**
  * Microsoft Entra ID without aadOptscim062020: one provisioning cycle as Entra runs it, with the
- * bodies from fixtures/entra.ts. Steps share state and run in order.
+ * bodies from test/idp-behaviour/entra.ts. Steps share state and run in order.
  */
 describe.each(testDrivers({ pooled: true }))('Entra ID (default PATCH dialect) on $driver', ({ open }) => {
   let handle: DbHandle;

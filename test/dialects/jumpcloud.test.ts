@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { scimClientFor, type ScimClient } from '@/test/scim-harness';
 import { testDrivers } from '@/test/test-databases';
-import * as jc from './fixtures/jumpcloud';
+import * as jc from '@/test/idp-behaviour/jumpcloud';
 import { EMPTY_LIST, teamState, withFilter } from './team-state';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
