@@ -56,7 +56,7 @@ describe.each(testDrivers({ pooled: true }))('JumpCloud on $driver', ({ open }) 
   });
 
   it('3. provisions a bound user: lookup, create; its JumpCloud manager id is ignored with a note', async () => {
-    expect((await client.call('GET', withFilter('/Users', `userName eq "${userName}"`))).json).toEqual(EMPTY_LIST);
+    expect((await client.call('GET', jc.lookupPath(userName))).json).toEqual(EMPTY_LIST);
     const created = await client.call('POST', '/Users', jc.createUserBody);
     expect(created.status, created.text).toBe(201);
     sam = String(created.json?.id);

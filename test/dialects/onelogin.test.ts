@@ -29,7 +29,7 @@ describe.each(testDrivers({ pooled: true }))('OneLogin (template bodies) on $dri
     const groups = await client.call('GET', '/Groups');
     expect(groups.status).toBe(200);
     expect(groups.json).toEqual(EMPTY_LIST);
-    const lookup = await client.call('GET', withFilter('/Users', `userName eq "${userName}"`));
+    const lookup = await client.call('GET', onelogin.lookupPath(userName));
     expect(lookup.json).toEqual(EMPTY_LIST);
     expect((await client.auditRows())[0]).toMatchObject({ action: 'scim.user.list', status: 200, idp: 'onelogin' });
   });
