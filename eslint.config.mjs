@@ -16,6 +16,14 @@ const noLib = {
   group: ['@/lib', '@/lib/*', '@/lib/**', '../lib', '../lib/*', '../lib/**'],
   message: 'db/ imports nothing from lib/ (issue 16): it receives its options (lib/database.ts reads them from the environment).',
 };
+const noScripts = {
+  group: ['@/scripts', '@/scripts/*', '@/scripts/**', '**/scripts/*', '**/scripts/**'],
+  message: 'test/ never imports scripts/: the arrows run scripts → test (fixtures, IdP descriptions) → lib (docs/architecture.md).',
+};
+const onlyTestDescriptions = {
+  regex: '^@/test/(?!fixtures/|idp-behaviour/)',
+  message: 'scripts/ take from test/ only the recorded IdP fixtures and descriptions (test/fixtures/idp, test/idp-behaviour): docs/architecture.md.',
+};
 const noDb = {
   allowTypeImports: true,
   group: ['@/db/*', '@/db/**', '**/db/client', '**/db/schema'],
@@ -36,6 +44,8 @@ export default tseslint.config(
   { files: ['db/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noNext, noAppOrTest, noLib] }] } },
   { files: ['lib/**', 'server/**'], ignores: ['lib/scim/**', '**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noAppOrTest] }] } },
   { files: ['app/**', 'components/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noDb] }] } },
+  { files: ['test/**'], rules: { 'no-restricted-imports': ['error', { patterns: [noScripts] }] } },
+  { files: ['scripts/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [onlyTestDescriptions] }] } },
   // Every Drizzle update and delete names its rows (create-t3-app's rule): a missing where() would
   // change every row of the table, every org's included.
   {

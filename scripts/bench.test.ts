@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, summarize } from './simulate/stats';
-import { chunk, runPool } from './simulate/pool';
+import { percentile, summarize } from './shared/stats';
+import { chunk, runPool } from './shared/pool';
 import { parseBenchArgs } from './bench/args';
 import { measure } from './bench/measure';
 import { checkTargets, formatChecks, formatTable } from './bench/report';

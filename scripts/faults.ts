@@ -1,15 +1,14 @@
 import crypto from 'node:crypto';
-import { createOrgWithOwner } from '@/lib/orgs/create-org-with-owner';
-import { updateDirectoryPolicy } from '@/lib/policy/update-directory-policy';
-import { createScimToken } from '@/lib/tokens/create-scim-token';
-import { memberIds, postgresTarget, seedUsers, type Target } from './bench/database';
-import { buildIfNeeded, freePort, startServer, type RunningServer } from './bench/server';
-import { fail, parseFlags } from './cli-args';
 import { Checks } from './faults/check';
 import { databaseOutage } from './faults/outage';
 import { startThrowawayPostgres } from './faults/postgres-control';
 import { killDuringPatch } from './faults/sigkill-patch';
 import { livePagesByPolling, twoInstances } from './faults/two-instances';
+import { fail, parseFlags } from './shared/cli-args';
+import { postgresTarget, type Target } from './shared/database';
+import { createScriptOrg } from './shared/org';
+import { memberIds, seedUsers } from './shared/seed';
+import { buildIfNeeded, startInstance, type RunningServer } from './shared/server';
 
 // npm run test:faults [-- --only outage|two-instances|sigkill] — the fault scenarios of issue
 // "Trustworthy under load": a database outage mid-sync, SIGKILL mid-PATCH, and two instances on
@@ -33,25 +32,31 @@ const pooledUrl = (() => {
 const checks = new Checks();
 await buildIfNeeded(true);
 
+/**
+ * The two-instance script suspends 6 and deletes 5 of 40 within seconds: the deprovisioning
+ * guard (default 10 an hour here) would hold the 11th. These scenarios test outages, not it.
+ */
 async function org(target: Target, label: string) {
-  const password = crypto.randomBytes(18).toString('base64url');
   const slug = `faults-${label}-${Date.now().toString(36)}`;
-  return target.withDb(async (db) => {
-    const created = await createOrgWithOwner(db, { slug, orgName: slug, givenName: 'Fault', familyName: 'Owner', email: `owner@${slug}.example`, password });
-    // The two-instance script suspends 6 and deletes 5 of 40 within seconds: the deprovisioning
-    // guard (default 10 an hour here) would hold the 11th. These scenarios test outages, not it.
-    await updateDirectoryPolicy(db, created.orgId, { guardEnabled: false }, { type: 'system', label: 'faults' });
-    const token = await createScimToken(db, created.orgId, { name: label, scopes: ['scim:manage'] }, { type: 'system', label: 'faults' });
-    return { orgId: created.orgId, slug, token: token.secret, ownerEmail: `owner@${slug}.example`, ownerPassword: password };
-  });
+  return target.withDb((db) =>
+    createScriptOrg(db, {
+      slug,
+      orgName: slug,
+      ownerGivenName: 'Fault',
+      ownerEmail: `owner@${slug}.example`,
+      tokenName: label,
+      actorLabel: 'faults',
+      guardOff: true,
+    }),
+  );
 }
 
+/** Every instance shares one AUTH_SECRET, as the instances of one deployment do. */
 const baseEnv = { AUTH_SECRET: crypto.randomBytes(33).toString('base64url'), SCIM_TOKEN_RATE_LIMIT_PER_MINUTE: '0' };
 
 /** A production server on a free port, on the shared database unless `env` says otherwise. */
-async function instance(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  return startServer(port, { ...baseEnv, DATABASE_URL: url, AUTH_URL: `http://127.0.0.1:${port}`, ...env });
+function instance(env: Record<string, string> = {}): Promise<RunningServer> {
+  return startInstance({ ...baseEnv, DATABASE_URL: url, ...env });
 }
 
 async function using(servers: (() => Promise<RunningServer>)[], work: (started: RunningServer[]) => Promise<void>): Promise<void> {

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import { createOrgWithOwner } from '@/lib/orgs/create-org-with-owner';
 import { splitFullName } from '@/lib/validation/person-name';
 import { signUpSchema } from '@/lib/validation/sign-up';
-import { fail, parseFlags } from './cli-args';
+import { fail, parseFlags } from './shared/cli-args';
 
 // npm run org:create -- --slug acme --name "Acme" --owner-given-name Ada --owner-family-name Lovelace
 //   --owner-email a@acme.test --owner-password '…'

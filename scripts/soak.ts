@@ -1,14 +1,12 @@
-import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createOrgWithOwner } from '@/lib/orgs/create-org-with-owner';
-import { updateDirectoryPolicy } from '@/lib/policy/update-directory-policy';
-import { createScimToken } from '@/lib/tokens/create-scim-token';
-import { postgresTarget } from './bench/database';
-import { treeRssMb } from './bench/rss';
-import { buildIfNeeded, freePort, startServer } from './bench/server';
-import { fail } from './cli-args';
-import { scimFetch, userBody } from './faults/scim-fetch';
-import { percentile } from './simulate/stats';
+import { fail } from './shared/cli-args';
+import { postgresTarget } from './shared/database';
+import { createScriptOrg } from './shared/org';
+import { treeRssMb } from './shared/rss';
+import { groupBody, patch, userBody } from './shared/scim';
+import { scimFetch } from './shared/scim-fetch';
+import { buildIfNeeded, startInstance } from './shared/server';
+import { percentile } from './shared/stats';
 
 // npm run soak -- --minutes N [--concurrency C]: mixed SCIM traffic against a production build
 // on PostgreSQL for N minutes; prints errors, latency and server RSS per minute, so memory that
@@ -22,29 +20,22 @@ const url = process.env.SOAK_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432
 await buildIfNeeded(true);
 const target = await postgresTarget(url);
 const slug = `soak-${Date.now().toString(36)}`;
-const token = await target.withDb(async (db) => {
-  const org = await createOrgWithOwner(db, {
+// The soak's steady 5 % of deletes and 1-in-7 suspends would be held by the deprovisioning
+// guard (a 503 per held request) within a minute: it measures throughput, so the guard is off.
+const { token } = await target.withDb((db) =>
+  createScriptOrg(db, {
     slug,
     orgName: slug,
-    givenName: 'Soak',
-    familyName: 'Owner',
-    email: `owner@${slug}.example`,
-    password: crypto.randomBytes(18).toString('base64url'),
-  });
-  // The soak's steady 5 % of deletes and 1-in-7 suspends would be held by the deprovisioning
-  // guard (a 503 per held request) within a minute: it measures throughput, so the guard is off.
-  await updateDirectoryPolicy(db, org.orgId, { guardEnabled: false }, { type: 'system', label: 'soak' });
-  return (await createScimToken(db, org.orgId, { name: 'soak', scopes: ['scim:manage'] }, { type: 'system', label: 'soak' })).secret;
-});
+    ownerGivenName: 'Soak',
+    ownerEmail: `owner@${slug}.example`,
+    tokenName: 'soak',
+    actorLabel: 'soak',
+    guardOff: true,
+  }),
+);
 await target.dispose();
-const port = await freePort();
-const server = await startServer(port, {
-  ...target.serverEnv,
-  AUTH_SECRET: crypto.randomBytes(33).toString('base64url'),
-  AUTH_URL: `http://127.0.0.1:${port}`,
-});
+const server = await startInstance(target.serverEnv);
 
-const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const ids: string[] = [];
 let n = 0;
 let groupId = '';
@@ -64,30 +55,23 @@ async function one(): Promise<number | string> {
     ).status;
   if (pick < 0.75)
     return (
-      await scimFetch(server.url, token, 'PATCH', `/Users/${id}`, {
-        schemas: [PATCH],
-        Operations: [
-          { op: 'Replace', path: 'title', value: `T${i}` },
-          { op: 'Replace', path: 'active', value: i % 7 ? 'True' : 'False' },
-        ],
-      })
+      await scimFetch(
+        server.url,
+        token,
+        'PATCH',
+        `/Users/${id}`,
+        patch({ op: 'Replace', path: 'title', value: `T${i}` }, { op: 'Replace', path: 'active', value: i % 7 ? 'True' : 'False' }),
+      )
     ).status;
   if (pick < 0.88)
-    return (
-      await scimFetch(server.url, token, 'PATCH', `/Groups/${groupId}`, {
-        schemas: [PATCH],
-        Operations: [{ op: 'Add', path: 'members', value: [{ value: id }] }],
-      })
-    ).status;
+    return (await scimFetch(server.url, token, 'PATCH', `/Groups/${groupId}`, patch({ op: 'Add', path: 'members', value: [{ value: id }] }))).status;
   if (pick < 0.95) return (await scimFetch(server.url, token, 'GET', `/Users?startIndex=${1 + Math.floor(Math.random() * 500)}&count=50`)).status;
   ids.splice(ids.indexOf(id), 1);
   return (await scimFetch(server.url, token, 'DELETE', `/Users/${id}`)).status;
 }
 
 try {
-  groupId = String(
-    (await scimFetch(server.url, token, 'POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Soak' })).json?.id,
-  );
+  groupId = String((await scimFetch(server.url, token, 'POST', '/Groups', groupBody('Soak'))).json?.id);
   const end = Date.now() + minutes * 60_000;
   let minute: { latencies: number[]; errors: number } = { latencies: [], errors: 0 };
   const rows: string[] = [];

@@ -4,7 +4,7 @@ import { dbOptionsFromEnv } from '@/lib/database';
 import { getOrgBySlug } from '@/lib/orgs/get-org-by-slug';
 import { createScimToken } from '@/lib/tokens/create-scim-token';
 import { createScimTokenSchema } from '@/lib/validation/token';
-import { fail, parseFlags } from './cli-args';
+import { fail, parseFlags } from './shared/cli-args';
 
 // npm run token:create -- --org acme --name "Entra" [--expires-in-days 90]
 // The secret is the last line of the output, for automation; it is never shown again.

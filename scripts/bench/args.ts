@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { FULL, QUICK, type Sizes } from './sizes';
-import { DEFAULT_BENCH_URL } from './database';
+
+export const DEFAULT_BENCH_URL = 'postgres://postgres@127.0.0.1:5432/roster_bench';
 
 export const HELP = `npm run bench [-- options]
 

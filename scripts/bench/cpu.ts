@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { processTree } from './rss';
+import { processTree } from '../shared/rss';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 

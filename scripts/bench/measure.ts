@@ -1,5 +1,5 @@
-import { runPool } from '../simulate/pool';
-import { summarize, type LatencySummary } from '../simulate/stats';
+import { runPool } from '../shared/pool';
+import { summarize, type LatencySummary } from '../shared/stats';
 
 export type Measurement = {
   ops: number;

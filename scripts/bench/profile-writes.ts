@@ -5,8 +5,9 @@ import postgres from 'postgres';
 import type { Db } from '@/db/client';
 import * as schema from '@/db/schema';
 import { handleScimRequest } from '@/lib/scim/handler';
-import { GROUP_SCHEMA, patch, ENTERPRISE } from '../simulate/dialects/common';
-import { memberIds, postgresTarget, seedUsers } from './database';
+import { GROUP_SCHEMA, patch, ENTERPRISE } from '../shared/scim';
+import { postgresTarget } from '../shared/database';
+import { memberIds, seedUsers } from '../shared/seed';
 import { createBenchOrg } from './orgs';
 import { entraUser } from './scenarios-users';
 

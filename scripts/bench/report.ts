@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fmtInt, fmtMs } from '../simulate/stats';
+import { fmtInt, fmtMs } from '../shared/stats';
 import type { Row } from './scenario';
 import { scale, type Sizes } from './sizes';
 

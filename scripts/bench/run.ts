@@ -1,20 +1,22 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import postgres from 'postgres';
-import { ScimHttpClient } from '../simulate/http-client';
-import { runPool } from '../simulate/pool';
-import { Recorder, fmtInt } from '../simulate/stats';
+import { ScimHttpClient } from '../shared/http-client';
+import { runPool } from '../shared/pool';
+import { Recorder, fmtInt } from '../shared/stats';
 import type { BenchArgs } from './args';
-import { memberIds, pgliteTarget, postgresTarget, seedGroup, seedUsers } from './database';
+import { pgliteTarget, postgresTarget } from '../shared/database';
+import { memberIds, seedGroup, seedUsers } from '../shared/seed';
 import { entraCycle } from './entra-cycle';
 import { bareFloorOps, floorOps } from './floor';
 import { createBenchOrg } from './orgs';
 import { checkTargets, formatChecks, formatTable, formatWriteTable, writeJson } from './report';
-import { rssSampler } from './rss';
+import { rssSampler } from '../shared/rss';
 import { runScenario, type BenchContext, type Row } from './scenario';
 import { addMembers, addToBigGroup, addToMappedBigGroup, createGroup, getBigGroup } from './scenarios-groups';
 import { createAndLookup, deleteUser, entraUser, listPages, patchUser } from './scenarios-users';
-import { buildIfNeeded, freePort, startServer, type RunningServer } from './server';
+import { freePort } from '../shared/free-port';
+import { buildIfNeeded, startServer, type RunningServer } from '../shared/server';
 import { scale } from './sizes';
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);

@@ -1,4 +1,4 @@
-import type { ScimHttpClient } from '../simulate/http-client';
+import type { ScimHttpClient } from '../shared/http-client';
 import { postgresCpuMs, serverCpuMs } from './cpu';
 import type { BareFloorOps, FloorOps } from './floor';
 import { measure, type Measurement } from './measure';

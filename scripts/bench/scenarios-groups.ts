@@ -1,4 +1,4 @@
-import { GROUP_SCHEMA, patch } from '../simulate/dialects/common';
+import { GROUP_SCHEMA, patch } from '../shared/scim';
 import type { BenchContext, Scenario } from './scenario';
 import { scale } from './sizes';
 

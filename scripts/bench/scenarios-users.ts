@@ -1,4 +1,4 @@
-import { ENTERPRISE, filterQuery, patch, USER_SCHEMA } from '../simulate/dialects/common';
+import { ENTERPRISE, filterQuery, patch, USER_SCHEMA } from '../shared/scim';
 import type { BenchContext, Scenario } from './scenario';
 import { scale } from './sizes';
 

@@ -3,7 +3,8 @@ import { createDb } from '@/db/client';
 import { resultRows } from '@/db/result-rows';
 import type { Checks } from './check';
 import { waitForPostgres, type ThrowawayPostgres } from './postgres-control';
-import { scimFetch, userBody, type Sent } from './scim-fetch';
+import { userBody } from '../shared/scim';
+import { scimFetch, type Sent } from '../shared/scim-fetch';
 
 const WORKERS = 4;
 /** Issue 14: while the database is down, every request is answered (503) within ~2 s. */

@@ -2,9 +2,8 @@ import { sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
 import { resultRows } from '@/db/result-rows';
 import type { Checks } from './check';
-import { scimFetch } from './scim-fetch';
-
-const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+import { groupBody, patch } from '../shared/scim';
+import { scimFetch } from '../shared/scim-fetch';
 
 /**
  * The app process is killed (SIGKILL) while it applies a 5,000-member PATCH. After a restart
@@ -16,16 +15,13 @@ export async function killDuringPatch(
   db: { url: string; orgId: string; token: string; memberIds: string[] },
 ): Promise<void> {
   let server = await restart();
-  const created = await scimFetch(server.url, db.token, 'POST', '/Groups', {
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
-    displayName: 'Kill test',
-  });
+  const created = await scimFetch(server.url, db.token, 'POST', '/Groups', groupBody('Kill test'));
   const groupId = String(created.json?.id);
   const handle = await createDb({ url: db.url, poolSize: 1 });
   const outcomes: number[] = [];
   try {
     for (const delayMs of [5, 25, 60, 120, 250, 500]) {
-      const body = { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: db.memberIds.map((value) => ({ value })) }] };
+      const body = patch({ op: 'add', path: 'members', value: db.memberIds.map((value) => ({ value })) });
       const sending = scimFetch(server.url, db.token, 'PATCH', `/Groups/${groupId}`, body, 20_000);
       await new Promise((r) => setTimeout(r, delayMs));
       server.kill();
@@ -37,7 +33,7 @@ export async function killDuringPatch(
       const n = Number(row?.n);
       outcomes.push(n);
       checks.check(`SIGKILL ${delayMs} ms into a 5,000-member PATCH leaves all or none`, n === 0 || n === db.memberIds.length, `${n} members`);
-      if (n > 0) await scimFetch(server.url, db.token, 'PATCH', `/Groups/${groupId}`, { schemas: [PATCH], Operations: [{ op: 'remove', path: 'members' }] });
+      if (n > 0) await scimFetch(server.url, db.token, 'PATCH', `/Groups/${groupId}`, patch({ op: 'remove', path: 'members' }));
     }
   } finally {
     await handle.close();

@@ -1,9 +1,9 @@
-import type { RunningServer } from '../bench/server';
+import { groupBody, patch, userBody } from '../shared/scim';
+import { scimFetch } from '../shared/scim-fetch';
+import type { RunningServer } from '../shared/server';
 import type { Checks } from './check';
-import { scimFetch, userBody } from './scim-fetch';
 import { nextTeamEvent, signInCookie } from './sign-in';
 
-const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 type Org = { slug: string; token: string; ownerEmail: string; ownerPassword: string };
 
 /** A fixed provisioning script; `via(i)` picks which instance serves request i. */
@@ -13,18 +13,17 @@ async function provision(org: Org, via: (i: number) => string): Promise<void> {
   const ids: string[] = [];
   for (let n = 0; n < 40; n++) ids.push(String((await send('POST', '/Users', userBody(`two-${n}@example.test`))).json?.id));
   const groups: string[] = [];
-  for (let g = 0; g < 4; g++)
-    groups.push(String((await send('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `Team ${g}` })).json?.id));
+  for (let g = 0; g < 4; g++) groups.push(String((await send('POST', '/Groups', groupBody(`Team ${g}`))).json?.id));
   for (let g = 0; g < 4; g++) {
-    await send('PATCH', `/Groups/${groups[g]}`, {
-      schemas: [PATCH],
-      Operations: [{ op: 'Add', path: 'members', value: ids.filter((_, n) => n % 4 === g || n % 5 === 0).map((value) => ({ value })) }],
-    });
+    await send(
+      'PATCH',
+      `/Groups/${groups[g]}`,
+      patch({ op: 'Add', path: 'members', value: ids.filter((_, n) => n % 4 === g || n % 5 === 0).map((value) => ({ value })) }),
+    );
   }
-  for (let n = 0; n < 40; n += 7)
-    await send('PATCH', `/Users/${ids[n]}`, { schemas: [PATCH], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+  for (let n = 0; n < 40; n += 7) await send('PATCH', `/Users/${ids[n]}`, patch({ op: 'Replace', path: 'active', value: 'False' }));
   for (let n = 3; n < 40; n += 9) await send('DELETE', `/Users/${ids[n]}`);
-  await send('PATCH', `/Groups/${groups[1]}`, { schemas: [PATCH], Operations: [{ op: 'Remove', path: 'members', value: [{ value: ids[5] }] }] });
+  await send('PATCH', `/Groups/${groups[1]}`, patch({ op: 'Remove', path: 'members', value: [{ value: ids[5] }] }));
 }
 
 /** The team's state with ids left out, so two orgs provisioned alike compare equal. */

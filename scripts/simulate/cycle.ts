@@ -1,8 +1,8 @@
 import { buildDirectory, planChanges, type Directory, type SimGroup } from './directory';
 import { DIALECTS, type Dialect, type IdpName } from './dialects';
-import { ScimHttpClient } from './http-client';
-import { chunk, runPool } from './pool';
-import { Recorder, summarize, type LatencySummary } from './stats';
+import { ScimHttpClient } from '../shared/http-client';
+import { chunk, runPool } from '../shared/pool';
+import { Recorder, summarize, type LatencySummary } from '../shared/stats';
 
 export type SimulateOptions = {
   idp: IdpName;
@@ -53,12 +53,12 @@ export type SimulationResult = {
 export async function simulate(options: SimulateOptions): Promise<SimulationResult> {
   const dialect: Dialect = DIALECTS[options.idp];
   const directory = buildDirectory({ users: options.users, groups: options.groups, groupSize: options.groupSize, runId: options.runId });
-  const batchSize = options.batchSize ?? dialect.batchSize;
+  const batchSize = options.batchSize ?? dialect.facts.memberBatch;
   const recorder = new Recorder();
   const client = new ScimHttpClient({
     baseUrl: options.url,
     token: options.token,
-    userAgent: dialect.userAgent,
+    userAgent: dialect.facts.userAgent,
     timeoutMs: options.timeoutMs,
     maxSockets: options.concurrency,
     recorder,
@@ -132,7 +132,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
           sent.set(group, set);
           for (const batch of chunk(ids, batchSize)) {
             if (abort.signal.aborted || !group.id) break;
-            if (await dialect.addMembers(client, group, batch, [...set, ...batch])) batch.forEach((id) => set.add(id));
+            if (await dialect.addMembers(client, group, batch)) batch.forEach((id) => set.add(id));
             step();
           }
         },
@@ -174,7 +174,7 @@ function result(
   const byKind = Object.fromEntries([...recorder.latencies].sort(([a], [b]) => a.localeCompare(b)).map(([kind, list]) => [kind, summarize(list)]));
   return {
     idp: options.idp,
-    label: dialect.label,
+    label: dialect.facts.label,
     runId: dir.runId,
     requests: recorder.requests,
     errors: recorder.errors,

@@ -1,5 +1,5 @@
 import type { Progress } from './cycle';
-import { fmtInt } from './stats';
+import { fmtInt } from '../shared/stats';
 
 type Stream = { isTTY?: boolean; columns?: number; write: (text: string) => unknown };
 

@@ -1,5 +1,5 @@
 import type { SimulationResult } from './cycle';
-import { fmtInt, fmtMs } from './stats';
+import { fmtInt, fmtMs } from '../shared/stats';
 
 /** The closing summary: totals, errors by status, per-phase and per-request-kind figures. */
 export function formatSummary(r: SimulationResult): string {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { scimClientFor, type ScimClient } from '@/test/scim-harness';
 import { testDrivers } from '@/test/test-databases';
-import * as entra from './fixtures/entra';
+import * as entra from '@/test/idp-behaviour/entra';
 import { EMPTY_LIST, sorted, teamState, withFilter } from './team-state';
 
 /**

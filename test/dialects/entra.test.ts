@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { scimClientFor, type ScimClient } from '@/test/scim-harness';
 import { testDrivers } from '@/test/test-databases';
-import * as entra from './fixtures/entra';
+import * as entra from '@/test/idp-behaviour/entra';
 import { EMPTY_LIST, sorted, teamState, withFilter } from './team-state';
 
 /**
  * Microsoft Entra ID without aadOptscim062020: one provisioning cycle as Entra runs it, with the
- * bodies from fixtures/entra.ts. Steps share state and run in order.
+ * bodies from test/idp-behaviour/entra.ts. Steps share state and run in order.
  */
 describe.each(testDrivers({ pooled: true }))('Entra ID (default PATCH dialect) on $driver', ({ open }) => {
   let handle: DbHandle;
@@ -25,11 +25,11 @@ describe.each(testDrivers({ pooled: true }))('Entra ID (default PATCH dialect) o
   afterAll(() => handle.close());
 
   it('1. Test Connection: a random user and group → 200 with empty ListResponses', async () => {
-    const users = await client.call('GET', withFilter('/Users', entra.probe.userFilter));
+    const users = await client.call('GET', entra.paths.users(entra.probe.userName));
     expect(users.status).toBe(200);
     expect(users.headers.get('content-type')).toBe('application/scim+json');
     expect(users.json).toEqual(EMPTY_LIST);
-    const groups = await client.call('GET', withFilter('/Groups', entra.probe.groupFilter, 'excludedAttributes=members'));
+    const groups = await client.call('GET', entra.paths.groups(entra.probe.displayName));
     expect(groups.status).toBe(200);
     expect(groups.json).toEqual(EMPTY_LIST);
     expect((await client.auditRows())[0]).toMatchObject({ action: 'scim.group.list', status: 200, idp: 'entra' });
@@ -37,7 +37,7 @@ describe.each(testDrivers({ pooled: true }))('Entra ID (default PATCH dialect) o
   });
 
   it('2. looks the user up by userName, finds nothing, and creates them (tutorial body)', async () => {
-    const lookup = await client.call('GET', withFilter('/Users', `userName eq "${entra.createUserBody.userName}"`));
+    const lookup = await client.call('GET', entra.paths.users(entra.createUserBody.userName));
     expect(lookup.json).toMatchObject({ totalResults: 0, Resources: [] });
     const created = await client.call('POST', '/Users', entra.createUserBody);
     expect(created.status, created.text).toBe(201);
@@ -117,7 +117,7 @@ describe.each(testDrivers({ pooled: true }))('Entra ID (default PATCH dialect) o
   });
 
   it('7. pushes a group: lookup by displayName, create (ADSCIM schema URI), Add members', async () => {
-    const lookup = await client.call('GET', withFilter('/Groups', `displayName eq "${entra.createGroupBody.displayName}"`, 'excludedAttributes=members'));
+    const lookup = await client.call('GET', entra.paths.groups(entra.createGroupBody.displayName));
     expect(lookup.json).toMatchObject({ totalResults: 0 });
     const created = await client.call('POST', '/Groups', entra.createGroupBody);
     expect(created.status, created.text).toBe(201);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { scimClientFor, type ScimClient } from '@/test/scim-harness';
 import { testDrivers } from '@/test/test-databases';
-import * as jc from './fixtures/jumpcloud';
+import * as jc from '@/test/idp-behaviour/jumpcloud';
 import { EMPTY_LIST, teamState, withFilter } from './team-state';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -56,7 +56,7 @@ describe.each(testDrivers({ pooled: true }))('JumpCloud on $driver', ({ open }) 
   });
 
   it('3. provisions a bound user: lookup, create; its JumpCloud manager id is ignored with a note', async () => {
-    expect((await client.call('GET', withFilter('/Users', `userName eq "${userName}"`))).json).toEqual(EMPTY_LIST);
+    expect((await client.call('GET', jc.lookupPath(userName))).json).toEqual(EMPTY_LIST);
     const created = await client.call('POST', '/Users', jc.createUserBody);
     expect(created.status, created.text).toBe(201);
     sam = String(created.json?.id);

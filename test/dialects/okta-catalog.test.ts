@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { scimClientFor, userBody, type ScimClient } from '@/test/scim-harness';
 import { testDrivers } from '@/test/test-databases';
-import * as okta from './fixtures/okta';
+import * as okta from '@/test/idp-behaviour/okta';
 import { EMPTY_LIST, sorted, teamState } from './team-state';
 
 /**
  * Okta, OIN catalog app: PATCH only for activation (and password sync), GET + PUT for profile
- * changes, Push Groups by POST + PATCH, no user DELETE. Bodies from fixtures/okta.ts.
+ * changes, Push Groups by POST + PATCH, no user DELETE. Bodies from test/idp-behaviour/okta.ts.
  */
 describe.each(testDrivers({ pooled: true }))('Okta catalog (OIN) app on $driver', ({ open }) => {
   let handle: DbHandle;

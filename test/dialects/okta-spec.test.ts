@@ -3,7 +3,7 @@ import type { DbHandle } from '@/db/client';
 import { addMember } from '@/lib/members/add-member';
 import { scimClientFor, type ScimClient } from '@/test/scim-harness';
 import { testDrivers } from '@/test/test-databases';
-import { OKTA_USER_AGENT } from './fixtures/okta';
+import { OKTA_USER_AGENT } from '@/test/idp-behaviour/okta';
 
 /**
  * Okta's SCIM 2.0 SPEC test (Runscope, required to list an app in the Okta Integration

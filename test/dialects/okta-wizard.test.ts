@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { scimClientFor, type ScimClient } from '@/test/scim-harness';
 import { testDrivers } from '@/test/test-databases';
-import * as okta from './fixtures/okta';
+import * as okta from '@/test/idp-behaviour/okta';
 import { EMPTY_LIST, sorted, teamState } from './team-state';
 
 /**
  * Okta, custom app from the App Integration Wizard: every User update is a PUT (active:false
- * included), group renames and memberships are PUTs too. Bodies from fixtures/okta.ts.
+ * included), group renames and memberships are PUTs too. Bodies from test/idp-behaviour/okta.ts.
  */
 describe.each(testDrivers({ pooled: true }))('Okta wizard (AIW) app on $driver', ({ open }) => {
   let handle: DbHandle;

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { scimClientFor, userBody, type ScimClient } from '@/test/scim-harness';
 import { testDrivers } from '@/test/test-databases';
-import * as onelogin from './fixtures/onelogin';
+import * as onelogin from '@/test/idp-behaviour/onelogin';
 import { EMPTY_LIST, sorted, teamState, withFilter } from './team-state';
 
 /**
  * OneLogin, SCIM Provisioner with SAML (SCIM v2 Enterprise): bodies rendered from the SCIM JSON
- * template, with string booleans and "" for unset fields (fixtures/onelogin.ts).
+ * template, with string booleans and "" for unset fields (test/idp-behaviour/onelogin.ts).
  */
 describe.each(testDrivers({ pooled: true }))('OneLogin (template bodies) on $driver', ({ open }) => {
   let handle: DbHandle;
@@ -29,7 +29,7 @@ describe.each(testDrivers({ pooled: true }))('OneLogin (template bodies) on $dri
     const groups = await client.call('GET', '/Groups');
     expect(groups.status).toBe(200);
     expect(groups.json).toEqual(EMPTY_LIST);
-    const lookup = await client.call('GET', withFilter('/Users', `userName eq "${userName}"`));
+    const lookup = await client.call('GET', onelogin.lookupPath(userName));
     expect(lookup.json).toEqual(EMPTY_LIST);
     expect((await client.auditRows())[0]).toMatchObject({ action: 'scim.user.list', status: 200, idp: 'onelogin' });
   });

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 
 /**
- * The steps of two-org-isolation.property.test.ts: what org A and org B do through both doors,
- * the SCIM API (their token) and the UI (their owner's session, through the server actions).
- * References often name the other org's ids on purpose: those are the cross-org attempts.
+ * The steps of two-org-isolation.property.test.ts, the one isolation suite (issue 6; it took in
+ * test/hostile/isolation.*, issue 16): what org A and org B do through both doors, the SCIM API
+ * (their token: every by-id method on Users and Groups, the filters IdPs send) and the UI (their
+ * owner's session, through the server actions). References often name the other org's ids on
+ * purpose: those are the cross-org attempts.
  */
 export type Org = 'A' | 'B';
 export type Kind = 'member' | 'group' | 'token' | 'invite' | 'event';
@@ -15,16 +17,20 @@ export type Role = 'owner' | 'admin' | 'member';
 
 export type ScimCommand =
   | { t: 'scimCreateUser'; org: Org; name: Name }
+  | { t: 'scimPutUser'; org: Org; ref: Ref; name: Name }
   | { t: 'scimPatchUser'; org: Org; ref: Ref; active: boolean }
   | { t: 'scimDeleteUser'; org: Org; ref: Ref }
   | { t: 'scimGetUser'; org: Org; ref: Ref }
   | { t: 'scimCreateGroup'; org: Org; name: number; members: Ref[] }
+  | { t: 'scimPutGroup'; org: Org; ref: Ref; name: number; members: Ref[] }
   | { t: 'scimAddToGroup'; org: Org; ref: Ref; members: Ref[] }
+  | { t: 'scimRemoveFromGroup'; org: Org; ref: Ref; member: Ref }
   | { t: 'scimDeleteGroup'; org: Org; ref: Ref }
   | { t: 'scimGetGroup'; org: Org; ref: Ref }
   | { t: 'scimFindUsers'; org: Org; name: Name }
   | { t: 'scimFindUserById'; org: Org; ref: Ref }
   | { t: 'scimFindGroupsByMember'; org: Org; ref: Ref }
+  | { t: 'scimFindGroupsByName'; org: Org; name: number }
   /** A token made in the UI (either org's, live or revoked), or one nobody issued. */
   | { t: 'scimWithToken'; ref: Ref };
 
@@ -43,6 +49,37 @@ export type UiCommand =
 
 export type Command = ScimCommand | UiCommand;
 
+/** Every kind of step: the suite fails if a run leaves one out (the fixed seed must reach them all). */
+export const STEP_KINDS = [
+  'scimCreateUser',
+  'scimPutUser',
+  'scimPatchUser',
+  'scimDeleteUser',
+  'scimGetUser',
+  'scimCreateGroup',
+  'scimPutGroup',
+  'scimAddToGroup',
+  'scimRemoveFromGroup',
+  'scimDeleteGroup',
+  'scimGetGroup',
+  'scimFindUsers',
+  'scimFindUserById',
+  'scimFindGroupsByMember',
+  'scimFindGroupsByName',
+  'scimWithToken',
+  'uiAddMember',
+  'uiSetRole',
+  'uiRemoveMember',
+  'uiCreateToken',
+  'uiRevokeToken',
+  'uiAcceptInvite',
+  'uiViewGroup',
+  'uiViewSyncEvent',
+  'uiExportSyncLog',
+] as const satisfies readonly Command['t'][];
+/** Compiles only while STEP_KINDS names every command. */
+export const stepKindsComplete: Exclude<Command['t'], (typeof STEP_KINDS)[number]> extends never ? true : never = true;
+
 const org = fc.constantFrom<Org>('A', 'B');
 /** Picks 0–5 land on an existing id when the list has one; 6 is always an id nobody has. */
 const ref = fc.record({ owner: org, pick: fc.nat(6) });
@@ -55,16 +92,20 @@ const c = <T extends string>(t: T) => fc.constant(t);
 
 export const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: c('scimCreateUser'), org, name }) },
+  { weight: 2, arbitrary: fc.record({ t: c('scimPutUser'), org, ref, name }) },
   { weight: 2, arbitrary: fc.record({ t: c('scimPatchUser'), org, ref, active: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ t: c('scimDeleteUser'), org, ref }) },
   { weight: 1, arbitrary: fc.record({ t: c('scimGetUser'), org, ref }) },
   { weight: 3, arbitrary: fc.record({ t: c('scimCreateGroup'), org, name: fc.nat(3), members: refs }) },
+  { weight: 1, arbitrary: fc.record({ t: c('scimPutGroup'), org, ref, name: fc.nat(3), members: refs }) },
   { weight: 2, arbitrary: fc.record({ t: c('scimAddToGroup'), org, ref, members: refs }) },
+  { weight: 1, arbitrary: fc.record({ t: c('scimRemoveFromGroup'), org, ref, member: ref }) },
   { weight: 1, arbitrary: fc.record({ t: c('scimDeleteGroup'), org, ref }) },
   { weight: 1, arbitrary: fc.record({ t: c('scimGetGroup'), org, ref }) },
   { weight: 1, arbitrary: fc.record({ t: c('scimFindUsers'), org, name }) },
   { weight: 1, arbitrary: fc.record({ t: c('scimFindUserById'), org, ref }) },
   { weight: 1, arbitrary: fc.record({ t: c('scimFindGroupsByMember'), org, ref }) },
+  { weight: 1, arbitrary: fc.record({ t: c('scimFindGroupsByName'), org, name: fc.nat(3) }) },
   { weight: 2, arbitrary: fc.record({ t: c('scimWithToken'), ref }) },
   { weight: 3, arbitrary: fc.record({ t: c('uiAddMember'), org, crossSlug, name, role }) },
   { weight: 3, arbitrary: fc.record({ t: c('uiSetRole'), org, crossSlug, ref, role }) },
@@ -84,7 +125,11 @@ export const groupName = (n: number) => `Team ${n}`;
 export function isCrossOrg(cmd: Command): boolean {
   if (cmd.t === 'scimWithToken') return false;
   const foreign = other(cmd.org);
-  const refsOf = [...('ref' in cmd ? [cmd.ref] : []), ...('members' in cmd && Array.isArray(cmd.members) ? cmd.members : [])];
+  const refsOf = [
+    ...('ref' in cmd ? [cmd.ref] : []),
+    ...('member' in cmd ? [cmd.member] : []),
+    ...('members' in cmd && Array.isArray(cmd.members) ? cmd.members : []),
+  ];
   return (
     ('crossSlug' in cmd && cmd.crossSlug) ||
     refsOf.some((r) => r.owner === foreign) ||

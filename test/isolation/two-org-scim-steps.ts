@@ -24,6 +24,17 @@ export class ScimSteps extends Steps {
         await this.created(cmd, org, 'members', String(reply.json?.id));
         return { acts: org, changes: 'any' };
       }
+      case 'scimPutUser': {
+        const id = this.member(cmd.ref);
+        const name = this.userName(cmd.name);
+        const mine = await own('members', id);
+        const clash = mine && (await truth.userNameTaken(orgId, name, id));
+        const reply = await client.call('PUT', `/Users/${id}`, userBody(name));
+        expectStatus(cmd, reply, !mine ? 404 : clash ? 409 : 200);
+        if (reply.status !== 200) return { acts: org, changes: 'log' };
+        if (reply.json?.id !== id || reply.json.userName !== name) fail(cmd, `want user ${id} renamed ${name}`, reply.text);
+        return { acts: org, changes: 'any' };
+      }
       case 'scimPatchUser':
       case 'scimDeleteUser':
       case 'scimGetUser': {
@@ -40,19 +51,27 @@ export class ScimSteps extends Steps {
               : await client.call('GET', `/Users/${id}`);
         expectStatus(cmd, reply, !mine ? 404 : lastOwner ? 409 : cmd.t === 'scimDeleteUser' ? 204 : 200);
         if (lastOwner) return { acts: org, changes: 'log' };
-        if (mine && cmd.t !== 'scimDeleteUser' && reply.json?.id !== id) fail(cmd, `want user ${id}`, reply.text);
+        if (mine && cmd.t !== 'scimDeleteUser' && (reply.json?.id !== id || reply.json.userName !== (await truth.userNameOf(id))))
+          fail(cmd, `want user ${id} as stored`, reply.text);
         return { acts: org, changes: mine && cmd.t !== 'scimGetUser' ? 'any' : 'log' };
       }
-      case 'scimCreateGroup': {
+      case 'scimCreateGroup':
+      case 'scimPutGroup': {
+        const id = cmd.t === 'scimPutGroup' ? this.group(cmd.ref) : undefined;
+        const mine = id === undefined || (await own('groups', id));
         const name = groupName(cmd.name);
         const ids = cmd.members.map((r) => this.member(r));
-        const taken = await truth.groupNameTaken(orgId, name);
+        const taken = await truth.groupNameTaken(orgId, name, id);
         const usable = await this.ownMembers(orgId, ids);
-        const reply = await client.call('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: name, members: ids.map((value) => ({ value })) });
-        expectStatus(cmd, reply, taken ? 409 : 201);
-        if (reply.status !== 201) return { acts: org, changes: 'log' };
+        const body = { schemas: [GROUP_SCHEMA], displayName: name, members: ids.map((value) => ({ value })) };
+        const reply = id === undefined ? await client.call('POST', '/Groups', body) : await client.call('PUT', `/Groups/${id}`, body);
+        const ok = id === undefined ? 201 : 200;
+        expectStatus(cmd, reply, !mine ? 404 : taken ? 409 : ok);
+        if (reply.status !== ok) return { acts: org, changes: 'log' };
+        // Members of another org (or nobody's) are dropped, never linked (DESIGN: the org's own only).
         if (!sameIds(memberValues(reply), usable)) fail(cmd, `want members ${usable.join(',')} (the org's own only)`, reply.text);
-        await this.created(cmd, org, 'groups', String(reply.json?.id));
+        if (id === undefined) await this.created(cmd, org, 'groups', String(reply.json?.id));
+        else if (!sameIds(await truth.groupMembers(orgId, id), usable)) fail(cmd, `want stored members ${usable.join(',')}`);
         return { acts: org, changes: 'any' };
       }
       case 'scimAddToGroup': {
@@ -68,6 +87,19 @@ export class ScimSteps extends Steps {
         if (!sameIds(after, [...before, ...usable])) fail(cmd, `want members ${[...before, ...usable].join(',')}`, after);
         return { acts: org, changes: 'any' };
       }
+      case 'scimRemoveFromGroup': {
+        const id = this.group(cmd.ref);
+        const member = this.member(cmd.member);
+        const mine = await own('groups', id);
+        const before = await truth.groupMembers(orgId, id);
+        const reply = await client.call('PATCH', `/Groups/${id}`, patchBody({ op: 'remove', path: `members[value eq "${member}"]` }));
+        expectStatus(cmd, reply, mine ? [200, 204] : 404);
+        if (!mine) return { acts: org, changes: 'log' };
+        const after = await truth.groupMembers(orgId, id);
+        const want = before.filter((m) => m !== member);
+        if (!sameIds(after, want)) fail(cmd, `want members ${want.join(',')}`, after);
+        return { acts: org, changes: 'any' };
+      }
       case 'scimDeleteGroup':
       case 'scimGetGroup': {
         const id = this.group(cmd.ref);
@@ -80,7 +112,8 @@ export class ScimSteps extends Steps {
       }
       case 'scimFindUsers':
       case 'scimFindUserById':
-      case 'scimFindGroupsByMember': {
+      case 'scimFindGroupsByMember':
+      case 'scimFindGroupsByName': {
         const { filter, want } =
           cmd.t === 'scimFindUsers'
             ? { filter: `userName eq "${this.userName(cmd.name)}"`, want: await truth.usersNamed(orgId, this.userName(cmd.name)) }
@@ -89,11 +122,14 @@ export class ScimSteps extends Steps {
                   const id = this.member(cmd.ref);
                   return { filter: `id eq "${id}"`, want: (await own('members', id)) ? [id] : [] };
                 })()
-              : await (async () => {
-                  const id = this.member(cmd.ref);
-                  return { filter: `members[value eq "${id}"]`, want: await truth.groupsHolding(orgId, id) };
-                })();
-        const reply = await client.call('GET', `/${cmd.t === 'scimFindGroupsByMember' ? 'Groups' : 'Users'}?count=200&filter=${encodeURIComponent(filter)}`);
+              : cmd.t === 'scimFindGroupsByName'
+                ? { filter: `displayName eq "${groupName(cmd.name)}"`, want: await truth.groupsNamed(orgId, groupName(cmd.name)) }
+                : await (async () => {
+                    const id = this.member(cmd.ref);
+                    return { filter: `members[value eq "${id}"]`, want: await truth.groupsHolding(orgId, id) };
+                  })();
+        const onGroups = cmd.t === 'scimFindGroupsByMember' || cmd.t === 'scimFindGroupsByName';
+        const reply = await client.call('GET', `/${onGroups ? 'Groups' : 'Users'}?count=200&filter=${encodeURIComponent(filter)}`);
         expectStatus(cmd, reply, 200);
         if (!sameIds(listed(reply), want)) fail(cmd, `want exactly ${want.join(',') || 'nothing'}`, listed(reply));
         return { acts: org, changes: 'log' };

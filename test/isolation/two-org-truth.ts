@@ -86,12 +86,38 @@ export class Truth {
     return row ? String(row.id) : null;
   }
 
-  async userNameTaken(orgId: string, userName: string): Promise<boolean> {
-    return (await this.rows(sql`select 1 from members where org_id = ${orgId}::uuid and lower(user_name) = lower(${userName})`)).length > 0;
+  /** Whether a member of the org other than `except` has this userName (case-insensitive, as the unique index). */
+  async userNameTaken(orgId: string, userName: string, except = ''): Promise<boolean> {
+    return (
+      (await this.rows(sql`select 1 from members where org_id = ${orgId}::uuid and lower(user_name) = lower(${userName}) and id::text <> ${except}`)).length > 0
+    );
   }
 
-  async groupNameTaken(orgId: string, name: string): Promise<boolean> {
-    return (await this.rows(sql`select 1 from groups where org_id = ${orgId}::uuid and lower(display_name) = lower(${name})`)).length > 0;
+  async groupNameTaken(orgId: string, name: string, except = ''): Promise<boolean> {
+    return (
+      (await this.rows(sql`select 1 from groups where org_id = ${orgId}::uuid and lower(display_name) = lower(${name}) and id::text <> ${except}`)).length > 0
+    );
+  }
+
+  async userNameOf(memberId: string): Promise<string | null> {
+    const [row] = await this.rows(sql`select user_name from members where id::text = ${memberId}`);
+    return row ? String(row.user_name) : null;
+  }
+
+  /** The org's userName of each member id. */
+  async userNames(orgId: string): Promise<Map<string, string>> {
+    const rows = await this.rows(sql`select id, user_name from members where org_id = ${orgId}::uuid`);
+    return new Map(rows.map((r) => [String(r.id), String(r.user_name)]));
+  }
+
+  groupsNamed(orgId: string, name: string): Promise<string[]> {
+    return this.ids(sql`select id from groups where org_id = ${orgId}::uuid and lower(display_name) = lower(${name})`);
+  }
+
+  /** Every (group, member) pair the org stores, as "group:member", sorted. */
+  async memberships(orgId: string): Promise<string[]> {
+    const rows = await this.rows(sql`select group_id::text || ':' || member_id::text as pair from group_members where org_id = ${orgId}::uuid`);
+    return rows.map((r) => String(r.pair)).sort();
   }
 
   usersNamed(orgId: string, userName: string): Promise<string[]> {

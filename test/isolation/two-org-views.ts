@@ -55,3 +55,22 @@ export async function expectPagesShowOnlyOwnRows(w: World, org: Org): Promise<vo
   const ownerAccount = w.sides[org].ownerAccountId;
   expect(sorted((await findAccountOrgs(db, ownerAccount)).map((o) => o.slug)), at("owner's org switcher")).toEqual(await truth.accountOrgSlugs(ownerAccount));
 }
+
+/**
+ * What the org's token lists over SCIM (the IdP's view, paged as Okta's import pages): exactly
+ * the org's own people with their stored userNames, its own groups, and their memberships as
+ * group_members holds them. Called at the end of a sequence: its own calls write the sync log.
+ */
+export async function expectScimListsOnlyOwnRows(w: World, org: Org): Promise<void> {
+  const { truth } = w;
+  const client = w.sides[org];
+  const at = (what: string) => `${org}'s ${what} over SCIM`;
+  const users = (await client.call('GET', '/Users?count=200')).json?.Resources as { id: string; userName: string }[];
+  const names = await truth.userNames(client.orgId);
+  expect(sorted(users.map((u) => u.id)), at('users')).toEqual(await truth.members(client.orgId));
+  for (const u of users) expect(u.userName, at(`userName of ${u.id}`)).toBe(names.get(u.id));
+  const groups = (await client.call('GET', '/Groups?count=200')).json?.Resources as { id: string; members?: { value: string }[] }[];
+  expect(sorted(groups.map((g) => g.id)), at('groups')).toEqual(await truth.groups(client.orgId));
+  const pairs = groups.flatMap((g) => (g.members ?? []).map((m) => `${g.id}:${m.value}`));
+  expect(sorted(pairs), at('memberships')).toEqual(await truth.memberships(client.orgId));
+}

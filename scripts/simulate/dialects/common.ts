@@ -1,19 +1,5 @@
+import type { Json, Reply, ScimHttpClient } from '../../shared/http-client';
 import type { SimUser } from '../directory';
-import type { Json, Reply, ScimHttpClient } from '../http-client';
-
-export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
-export const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
-export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-export const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-
-/** `?filter=<attr> eq "<value>"` plus any extra query, encoded as IdPs send it. */
-export function filterQuery(attribute: string, value: string, extra = ''): string {
-  return `?filter=${encodeURIComponent(`${attribute} eq "${value}"`)}${extra}`;
-}
-
-export function patch(...operations: Json[]): Json {
-  return { schemas: [PATCH_SCHEMA], Operations: operations };
-}
 
 /** The id of a created resource, or of the first resource of a ListResponse. */
 export function idFrom(reply: Reply): string | undefined {
@@ -30,7 +16,7 @@ export async function lookupThenCreate(
   kind: 'user' | 'group',
   lookupPath: string,
   createPath: string,
-  body: Json,
+  body: unknown,
 ): Promise<string | undefined> {
   const found = await client.send(`${kind}.lookup`, 'GET', lookupPath, undefined, [200]);
   if (!found.ok) return undefined;
@@ -39,19 +25,17 @@ export async function lookupThenCreate(
   return idFrom(await client.send(`${kind}.create`, 'POST', createPath, body, [201]));
 }
 
-/** The attributes every dialect maps, with the IdP's own spelling of booleans left to it. */
-export function coreUser(user: SimUser, active: unknown = true): Json {
-  return {
-    userName: user.userName,
-    name: { givenName: user.givenName, familyName: user.familyName, formatted: `${user.givenName} ${user.familyName}` },
-    displayName: `${user.givenName} ${user.familyName}`,
-    emails: [{ value: user.userName, type: 'work', primary: true }],
-    title: user.title,
-    active,
-  };
+/** The person with a changed title, as an HR edit would send them. */
+export function promoted(user: SimUser): SimUser {
+  return { ...user, title: `Senior ${user.title}` };
 }
 
-/** A changed title and department, as an HR edit would send them. */
-export function changedTitle(user: SimUser): string {
-  return `Senior ${user.title}`;
+/** Marks the person as the IdP now believes Roster holds them, once the request succeeded. */
+export function settle(user: SimUser, reply: Reply, state: SimUser['state']): void {
+  if (reply.ok) user.state = state;
+}
+
+/** DELETE /Users/{id}: the deprovisioning of IdPs that delete. */
+export async function deleteUser(client: ScimHttpClient, user: SimUser): Promise<void> {
+  settle(user, await client.send('user.delete', 'DELETE', `/Users/${user.id}`, undefined, [204]), 'deleted');
 }

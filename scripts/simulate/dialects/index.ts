@@ -1,7 +1,7 @@
-import { entra } from './entra';
-import { jumpcloud } from './jumpcloud';
-import { okta } from './okta';
-import { onelogin } from './onelogin';
+import { dialect as entra } from './entra';
+import { dialect as jumpcloud } from './jumpcloud';
+import { dialect as okta } from './okta';
+import { dialect as onelogin } from './onelogin';
 import type { Dialect, IdpName } from './types';
 
 export { IDPS, type Dialect, type IdpName } from './types';

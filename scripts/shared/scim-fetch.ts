@@ -1,4 +1,5 @@
 import { parseJsonObject } from '@/lib/parse-json-object';
+
 export type Sent = {
   status: number | 'timeout' | 'network';
   ms: number;
@@ -31,10 +32,3 @@ export async function scimFetch(base: string, token: string, method: string, pat
     return { status: timedOut ? 'timeout' : 'network', ms: performance.now() - started, retryAfter: null, contentType: null, json: null };
   }
 }
-
-export const userBody = (userName: string) => ({
-  schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-  userName,
-  emails: [{ value: userName, type: 'work', primary: true }],
-  active: true,
-});

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './free-port';
 
-const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+/** Lines prefixed with the npm script that runs (bench, test:faults, soak). */
+const log = (message: string) => process.stderr.write(`${process.env.npm_lifecycle_event ?? 'scripts'}: ${message}\n`);
 /** `npm start`: built by `npm run build` (scripts/build-server.ts). */
 const SERVER_BUNDLE = path.join('dist', 'production-server.mjs');
 
@@ -19,17 +21,6 @@ export async function buildIfNeeded(skip: boolean): Promise<void> {
     spawn('npm', ['run', 'build'], { stdio: ['ignore', process.stderr, process.stderr] }).on('exit', resolve);
   });
   if (code !== 0) throw new Error(`npm run build failed (exit ${code})`);
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export type RunningServer = { pid: number; url: string; stop: () => Promise<void>; logTail: () => string };
@@ -53,7 +44,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let exited = false;
-  // The server has its own process group: if the bench dies, take the server with it.
+  // The server has its own process group: if the script dies, take the server with it.
   const killOnExit = () => {
     if (!exited) process.kill(-(child.pid as number), 'SIGKILL');
   };
@@ -86,6 +77,15 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       clearTimeout(timeout);
     },
   };
+}
+
+/**
+ * A production server with what Auth.js needs (a fresh AUTH_SECRET, AUTH_URL on its own port):
+ * on `port`, or a free one.
+ */
+export async function startInstance(env: Record<string, string>, port?: number): Promise<RunningServer> {
+  const chosen = port ?? (await freePort());
+  return startServer(chosen, { AUTH_SECRET: crypto.randomBytes(33).toString('base64url'), AUTH_URL: `http://127.0.0.1:${chosen}`, ...env });
 }
 
 async function answers(url: string): Promise<boolean> {
