@@ -1,12 +1,25 @@
 'use client';
 
 import { useFormStatus } from 'react-dom';
-import { Button } from './ui/button';
+import { Button, type ButtonSize, type ButtonVariant } from './ui/button';
 
-export function SubmitButton({ children, pendingText, variant }: { children: string; pendingText?: string; variant?: 'primary' | 'secondary' | 'danger' }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  variant,
+  size,
+  ...props
+}: {
+  children: string;
+  pendingText?: string;
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  'aria-label'?: string;
+  className?: string;
+}) {
   const { pending } = useFormStatus();
   return (
-    <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending}>
+    <Button type="submit" variant={variant} size={size} disabled={pending} aria-disabled={pending} {...props}>
       {pending ? (pendingText ?? `${children}…`) : children}
     </Button>
   );

@@ -156,3 +156,36 @@ test('sign-in attempts are limited: after 10 failures the form says to wait, eve
   await expect(page.getByRole('alert').filter({ hasText: /\w/ })).toContainText('Too many failed attempts');
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test('removal asks in a dialog; someone on no team lands on the org picker and can sign out there', async ({ page, browser }) => {
+  const org = uniqueOrg();
+  await signUp(page, org);
+  await page.getByText('Add a member by hand').click();
+  await fillMemberName(page, 'Rex Removed');
+  await page.getByLabel('Email', { exact: true }).fill(`rex-${org.slug}@example.test`);
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await joinThroughInvite(browser, (await page.getByTestId('invite-url').textContent()) ?? '', 'Rex Removed', org.password);
+  await page.reload();
+
+  const rex = page.getByRole('table', { name: 'Team members' }).getByRole('row').filter({ hasText: 'Rex Removed' });
+  await rex.getByRole('button', { name: 'Remove Rex Removed' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove Rex Removed from the team?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(rex).toHaveCount(1);
+  await rex.getByRole('button', { name: 'Remove Rex Removed' }).click();
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(rex).toHaveCount(0);
+
+  const context = await browser.newContext();
+  const rexPage = await context.newPage();
+  await signIn(rexPage, `rex-${org.slug}@example.test`, org.password);
+  await expect(rexPage).toHaveURL(/\/orgs$/);
+  await expect(rexPage.getByRole('heading', { name: 'Your organizations' })).toBeVisible();
+  await rexPage.getByRole('button', { name: 'Sign out' }).click();
+  await expect(rexPage).toHaveURL(/\/sign-in/);
+  await rexPage.goto('/orgs');
+  await expect(rexPage).toHaveURL(/\/sign-in/);
+  await context.close();
+});

@@ -46,8 +46,8 @@ for (const role of ['member', 'admin'] as const) {
       await expect(zed.getByRole('cell').nth(1)).toHaveText('owner');
       await zed.getByRole('button', { name: 'Remove owner: Zed Target' }).click();
       await expect(zed.getByRole('cell').nth(1)).toHaveText('member');
-      page.once('dialog', (d) => void d.accept());
       await team.getByRole('row').filter({ hasText: 'Amy Added' }).getByRole('button', { name: 'Remove Amy Added' }).click();
+      await page.getByRole('dialog', { name: 'Remove Amy Added from the team?' }).getByRole('button', { name: 'Remove' }).click();
       await expect(team.getByRole('row').filter({ hasText: 'Amy Added' })).toHaveCount(0);
       await page.goto(`/orgs/${org.slug}/settings/security`);
       await page.getByRole('button', { name: 'Add token' }).click();

@@ -6,6 +6,8 @@ import { requireAccount } from '@/lib/auth/guards';
 import { findAccountOrgs } from '@/lib/orgs/find-account-orgs';
 import { findSuspendedMemberships } from '@/lib/orgs/find-suspended-memberships';
 import { SuspendedNotice } from '@/components/suspended-notice';
+import { Button } from '@/components/ui/button';
+import { signOutAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your organizations' };
 
@@ -17,7 +19,14 @@ export default async function OrgsPage() {
   if (orgs.length === 1 && orgs[0] && suspended.length === 0) redirect(`/orgs/${orgs[0].slug}/team`);
   return (
     <main className="mx-auto max-w-lg px-4 py-12">
-      <h1 className="mb-4 text-xl font-semibold">Your organizations</h1>
+      <div className="mb-4 flex items-center justify-between gap-4">
+        <h1 className="text-xl font-semibold">Your organizations</h1>
+        <form action={signOutAction}>
+          <Button type="submit" variant="ghost" size="xs" className="text-sm font-medium">
+            Sign out
+          </Button>
+        </form>
+      </div>
       {suspended.length > 0 ? (
         <div className="mb-4">
           <SuspendedNotice memberships={suspended} />

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
+import { cn } from './cn';
 
 /** A labelled input with its error under it, wired with aria-describedby. */
 export function Field({
@@ -6,6 +7,7 @@ export function Field({
   name,
   errors,
   hint,
+  className,
   ...props
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
   const id = props.id ?? `field-${name}`;
@@ -20,7 +22,10 @@ export function Field({
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy || undefined}
-        className="block w-full rounded-md border-0 px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-invalid:ring-red-500"
+        className={cn(
+          'block w-full rounded-md border-0 px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-invalid:ring-red-500',
+          className,
+        )}
         {...props}
       />
       {hint ? (

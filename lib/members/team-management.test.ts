@@ -55,7 +55,13 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
     const owner = await ownerOf(org.orgId);
     await expect(setMemberRole(handle.db, org.orgId, owner.id, 'member', actor)).rejects.toThrow(/last owner/);
     await expect(removeMember(handle.db, org.orgId, owner.id, actor)).rejects.toThrow(/last owner/);
-    const { memberId } = await addMember(handle.db, org.orgId, { givenName: 'Bo', familyName: 'Member', email: 'bo@example.test', role: 'member' }, actor);
+    const { memberId, inviteSecret } = await addMember(
+      handle.db,
+      org.orgId,
+      { givenName: 'Bo', familyName: 'Member', email: 'bo@example.test', role: 'member' },
+      actor,
+    );
+    await acceptInvite(handle.db, inviteSecret, { name: 'Bo Member', password: 'a long password 1' });
     await setMemberRole(handle.db, org.orgId, memberId, 'owner', actor);
     await setMemberRole(handle.db, org.orgId, owner.id, 'admin', actor);
     await expect(setMemberRole(handle.db, org.orgId, memberId, 'member', actor)).rejects.toThrow(/last owner/);
@@ -66,6 +72,39 @@ describe.each(testDrivers())('team management on $driver', ({ open }) => {
         { id: owner.id, role: 'admin' },
       ]),
     );
+  });
+
+  it('makes only someone who can sign in an owner: not before they join, not while suspended', async () => {
+    const org = await seedOrg(handle.db);
+    const { memberId, inviteSecret } = await addMember(
+      handle.db,
+      org.orgId,
+      { givenName: 'Nia', familyName: 'New', email: 'nia@example.test', role: 'member' },
+      actor,
+    );
+    const nia = and(eq(members.orgId, org.orgId), eq(members.id, memberId));
+    const roleSets = async () =>
+      (
+        await handle.db
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.orgId, org.orgId), eq(auditEvents.resourceId, memberId)))
+      ).filter((a) => a.action === 'member.role.set');
+    await expect(setMemberRole(handle.db, org.orgId, memberId, 'owner', actor)).rejects.toMatchObject({ code: 'conflict', message: /not joined yet/ });
+
+    await acceptInvite(handle.db, inviteSecret, { name: 'Nia New', password: 'a long password 1' });
+    await handle.db.update(members).set({ status: 'suspended' }).where(nia);
+    await expect(setMemberRole(handle.db, org.orgId, memberId, 'owner', actor)).rejects.toMatchObject({ code: 'conflict', message: /suspended/ });
+    const [refused] = await handle.db.select({ role: members.role, grantedRole: members.grantedRole }).from(members).where(nia);
+    expect(refused?.role).toBe('member');
+    expect(refused?.grantedRole).not.toBe('owner');
+    expect(await roleSets()).toHaveLength(0);
+
+    await handle.db.update(members).set({ status: 'active' }).where(nia);
+    await setMemberRole(handle.db, org.orgId, memberId, 'owner', actor);
+    const [made] = await handle.db.select({ role: members.role }).from(members).where(nia);
+    expect(made?.role).toBe('owner');
+    expect(await roleSets()).toHaveLength(1);
   });
 
   it('keeps one owner when two owners demote each other at the same time', async () => {

@@ -55,7 +55,7 @@ describe.each(testDrivers())('owner protection over SCIM on $driver', ({ open })
   it('a suspended owner does not count: deleting the only active owner is refused', async () => {
     const { client, ownerId } = await orgWithScimOwner();
     const second = await scimUser(client, `co-owner-${client.slug}@example.test`);
-    await setMemberRole(handle.db, client.orgId, second, 'owner', SYSTEM);
+    await setRoleMapping(handle.db, client.orgId, await scimGroup(client, 'Owners', [second]), 'owner', SYSTEM);
     expect((await client.call('PATCH', `/Users/${second}`, patchBody({ op: 'replace', path: 'active', value: false }))).status).toBe(200);
     const refused = await client.call('DELETE', `/Users/${ownerId}`);
     expect(refused.status).toBe(409);
@@ -98,7 +98,7 @@ describe.each(testDrivers())('owner protection over SCIM on $driver', ({ open })
     for (const verb of ['PATCH', 'DELETE'] as const) {
       const { client, ownerId } = await orgWithScimOwner();
       const second = await scimUser(client, `pair-${client.slug}@example.test`);
-      await setMemberRole(handle.db, client.orgId, second, 'owner', SYSTEM);
+      await setRoleMapping(handle.db, client.orgId, await scimGroup(client, 'Owners', [second]), 'owner', SYSTEM);
       const send = (id: string) =>
         verb === 'PATCH'
           ? client.call('PATCH', `/Users/${id}`, patchBody({ op: 'replace', path: 'active', value: false }))

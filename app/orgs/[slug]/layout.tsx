@@ -1,3 +1,4 @@
+import { Button } from '@/components/ui/button';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getDb } from '@/lib/database';
@@ -25,9 +26,9 @@ export default async function OrgLayout({ children, params }: { children: ReactN
               {account.name} · {member.role}
             </span>
             <form action={signOutAction}>
-              <button type="submit" className="rounded-md px-2 py-1 font-medium text-slate-700 hover:bg-slate-100">
+              <Button type="submit" variant="ghost" size="xs" className="text-sm font-medium">
                 Sign out
-              </button>
+              </Button>
             </form>
           </div>
         </div>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
 import { getDb } from '@/lib/database';
 import { requireMember } from '@/lib/auth/guards';
 import { findGroups } from '@/lib/groups/find-groups';
@@ -36,9 +38,9 @@ export default async function GroupsPage({
             <span className="block font-medium text-slate-700">Search</span>
             <input name="q" defaultValue={query.q ?? ''} className="rounded-md border-0 px-3 py-1.5 text-sm ring-1 ring-slate-300" />
           </label>
-          <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50">
+          <Button type="submit" variant="secondary" size="sm">
             Apply
-          </button>
+          </Button>
         </form>
       </div>
       {result.rows.length === 0 ? (
@@ -48,37 +50,28 @@ export default async function GroupsPage({
             : 'No groups yet. Push groups from your identity provider (Okta: Push Groups; Entra: assign groups to the app).'}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Groups</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Members
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  External id
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.rows.map((group) => (
-                <tr key={group.id}>
-                  <th scope="row" className="px-4 py-2 text-left font-medium">
-                    <Link className="text-indigo-700 underline" href={`/orgs/${org.slug}/groups/${group.id}`}>
-                      {group.displayName}
-                    </Link>
-                  </th>
-                  <td className="px-4 py-2">{group.memberCount.toLocaleString('en')}</td>
-                  <td className="px-4 py-2 text-slate-600">{group.externalId ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Groups">
+          <TableHead className="bg-slate-50">
+            <TableRow>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Members</TableHeaderCell>
+              <TableHeaderCell>External id</TableHeaderCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {result.rows.map((group) => (
+              <TableRow key={group.id}>
+                <TableHeaderCell scope="row">
+                  <Link className="text-indigo-700 underline" href={`/orgs/${org.slug}/groups/${group.id}`}>
+                    {group.displayName}
+                  </Link>
+                </TableHeaderCell>
+                <TableCell>{group.memberCount.toLocaleString('en')}</TableCell>
+                <TableCell className="text-slate-600">{group.externalId ?? '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
       {result.pageCount > 1 ? (
         <nav aria-label="Pagination" className="flex justify-between text-sm">

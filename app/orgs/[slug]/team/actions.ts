@@ -2,9 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/lib/database';
-import { assertAdmin, assertOwner } from '@/lib/auth/guards';
-import { echoFormValues, toActionResult, type ActionResult } from '@/lib/errors';
+import { adminAction, ownerAction } from '@/lib/auth/owner-action';
 import { getEnvAppUrl } from '@/lib/app-url';
 import { addMember } from '@/lib/members/add-member';
 import { removeMember } from '@/lib/members/remove-member';
@@ -14,48 +12,37 @@ import { fullName } from '@/lib/validation/person-name';
 
 const roleChangeSchema = z.object({ memberId: memberIdSchema, role: z.enum(['owner', 'admin', 'member']) });
 
-export async function addMemberAction(_prev: ActionResult<{ inviteUrl: string }> | null, formData: FormData): Promise<ActionResult<{ inviteUrl: string }>> {
-  try {
-    const { org, account, member } = await assertAdmin(formData.get('slug'));
-    const parsed = addMemberSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      return { ok: false, message: 'Check the highlighted fields', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echoFormValues(formData) };
-    }
-    const { inviteSecret } = await addMember(await getDb(), org.id, parsed.data, { type: 'account', id: account.id, label: account.email }, member.role);
+// A refused add (e.g. the email is already on the team) keeps what was typed (issue 13).
+export const addMemberAction = adminAction(
+  addMemberSchema,
+  async (input, { db, org, actor, member }) => {
+    const { inviteSecret } = await addMember(db, org.id, input, actor, member.role);
     revalidatePath(`/orgs/${org.slug}/team`);
     return {
       ok: true,
-      message: `${fullName(parsed.data)} was added. Send them this invite link so they can sign in (shown once):`,
+      message: `${fullName(input)} was added. Send them this invite link so they can sign in (shown once):`,
       data: { inviteUrl: `${await getEnvAppUrl()}/invite/${inviteSecret}` },
     };
-  } catch (error) {
-    // A refused add (e.g. the email is already on the team) keeps what was typed (issue 13).
-    return { ...toActionResult(error), values: echoFormValues(formData) };
-  }
-}
+  },
+  { echo: { omit: ['password'] } },
+);
 
-export async function setMemberRoleAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  try {
-    const { org, account } = await assertOwner(formData.get('slug'));
-    const parsed = roleChangeSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { ok: false, message: 'Unknown member or role' };
-    await setMemberRole(await getDb(), org.id, parsed.data.memberId, parsed.data.role, { type: 'account', id: account.id, label: account.email });
+export const setMemberRoleAction = ownerAction(
+  roleChangeSchema,
+  async ({ memberId, role }, { db, org, actor }) => {
+    await setMemberRole(db, org.id, memberId, role, actor);
     revalidatePath(`/orgs/${org.slug}/team`);
-    return { ok: true, message: parsed.data.role === 'owner' ? 'They are now an owner' : 'Owner status removed' };
-  } catch (error) {
-    return toActionResult(error);
-  }
-}
+    return { ok: true, message: role === 'owner' ? 'They are now an owner' : 'Owner status removed' };
+  },
+  { invalid: 'Unknown member or role' },
+);
 
-export async function removeMemberAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  try {
-    const { org, account, member } = await assertAdmin(formData.get('slug'));
-    const parsed = memberIdSchema.safeParse(formData.get('memberId'));
-    if (!parsed.success) return { ok: false, message: 'Unknown member' };
-    await removeMember(await getDb(), org.id, parsed.data, { type: 'account', id: account.id, label: account.email }, member.role);
+export const removeMemberAction = adminAction(
+  z.object({ memberId: memberIdSchema }),
+  async ({ memberId }, { db, org, actor, member }) => {
+    await removeMember(db, org.id, memberId, actor, member.role);
     revalidatePath(`/orgs/${org.slug}/team`);
     return { ok: true, message: 'Removed from the team' };
-  } catch (error) {
-    return toActionResult(error);
-  }
-}
+  },
+  { invalid: 'Unknown member' },
+);

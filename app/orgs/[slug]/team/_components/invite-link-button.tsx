@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { CopyButton } from '@/components/copy-button';
+import { Button } from '@/components/ui/button';
 import { issueInviteAction } from '../invite-actions';
 import { RowError } from '@/components/row-error';
 
@@ -14,14 +15,16 @@ export function InviteLinkButton({ slug, member }: { slug: string; member: { id:
       <form action={action}>
         <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="memberId" value={member.id} />
-        <button
+        <Button
           type="submit"
+          variant="secondary"
+          size="xs"
           disabled={pending}
           aria-label={`${member.invitePending ? 'New invite link' : 'Invite link'}: ${member.name}`}
-          className="rounded-md px-2 py-1 text-xs font-semibold text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50"
+          className="text-slate-700 shadow-none"
         >
           {member.invitePending ? 'New invite link' : 'Invite link'}
-        </button>
+        </Button>
       </form>
       {url ? (
         <span className="flex w-full flex-wrap items-center justify-end gap-2" role="status">

@@ -1,3 +1,4 @@
+import { TableCell } from '@/components/ui/table';
 import type { LastSignInDto } from '@/lib/members/find-last-sign-ins';
 
 const format = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -6,7 +7,7 @@ const methodLabel = { sso: 'SSO', password: 'password', invite: 'invite' } as co
 /** The team table's "Last sign-in" cell: when and how, or "never signed in". */
 export function LastSignInCell({ signIn }: { signIn: LastSignInDto | undefined }) {
   return (
-    <td className="whitespace-nowrap px-4 py-2 text-xs text-slate-600">
+    <TableCell className="whitespace-nowrap text-xs text-slate-600">
       {signIn ? (
         <span title={`${format.format(new Date(signIn.at))} UTC`}>
           {format.format(new Date(signIn.at))} · {methodLabel[signIn.method]}
@@ -14,6 +15,6 @@ export function LastSignInCell({ signIn }: { signIn: LastSignInDto | undefined }
       ) : (
         <span className="text-slate-500">Never signed in</span>
       )}
-    </td>
+    </TableCell>
   );
 }

@@ -1,9 +1,11 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import type { MemberRole } from '@/db/schema';
 import { removeMemberAction, setMemberRoleAction } from '../actions';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { RowError } from '@/components/row-error';
+import { Button } from '@/components/ui/button';
 
 type MemberActionsProps = {
   slug: string;
@@ -17,6 +19,11 @@ type MemberActionsProps = {
 export function MemberActions({ slug, member, canChangeRoles }: MemberActionsProps) {
   const [roleResult, roleAction, rolePending] = useActionState(setMemberRoleAction, null);
   const [removeResult, removeAction, removePending] = useActionState(removeMemberAction, null);
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  useEffect(() => {
+    // The answer shows under the row (RowError); the dialog has done its job either way.
+    if (removeResult) setConfirmingRemove(false);
+  }, [removeResult]);
   const result = removeResult ?? roleResult;
   const makeOwner = member.role !== 'owner';
   const ownerByDirectory = member.role === 'owner' && member.roleFromDirectory !== null;
@@ -37,14 +44,9 @@ export function MemberActions({ slug, member, canChangeRoles }: MemberActionsPro
           <input type="hidden" name="slug" value={slug} />
           <input type="hidden" name="memberId" value={member.id} />
           <input type="hidden" name="role" value={makeOwner ? 'owner' : 'member'} />
-          <button
-            type="submit"
-            disabled={rolePending}
-            className="rounded-md px-2 py-1 text-xs font-semibold text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 disabled:opacity-50"
-            aria-label={`${makeOwner ? 'Make owner' : 'Remove owner'}: ${member.name}`}
-          >
+          <Button type="submit" variant="outline" size="xs" disabled={rolePending} aria-label={`${makeOwner ? 'Make owner' : 'Remove owner'}: ${member.name}`}>
             {makeOwner ? 'Make owner' : 'Remove owner'}
-          </button>
+          </Button>
         </form>
       ) : null}
       {member.managedByIdp ? (
@@ -55,23 +57,23 @@ export function MemberActions({ slug, member, canChangeRoles }: MemberActionsPro
           Remove in your IdP
         </span>
       ) : canChangeRoles || member.role !== 'owner' ? (
-        <form
-          action={removeAction}
-          onSubmit={(e) => {
-            if (!window.confirm(`Remove ${member.name} from the team?`)) e.preventDefault();
-          }}
-        >
-          <input type="hidden" name="slug" value={slug} />
-          <input type="hidden" name="memberId" value={member.id} />
-          <button
-            type="submit"
-            disabled={removePending}
-            className="rounded-md px-2 py-1 text-xs font-semibold text-red-700 ring-1 ring-red-200 hover:bg-red-50 disabled:opacity-50"
-            aria-label={`Remove ${member.name}`}
-          >
+        <>
+          <Button variant="danger" size="xs" disabled={removePending} onClick={() => setConfirmingRemove(true)} aria-label={`Remove ${member.name}`}>
             Remove
-          </button>
-        </form>
+          </Button>
+          <ConfirmDialog
+            open={confirmingRemove}
+            onClose={() => setConfirmingRemove(false)}
+            title={`Remove ${member.name} from the team?`}
+            description="They lose access to this organization at once. You can add them again later."
+            action={removeAction}
+            confirmLabel="Remove"
+            pendingText="Removing…"
+          >
+            <input type="hidden" name="slug" value={slug} />
+            <input type="hidden" name="memberId" value={member.id} />
+          </ConfirmDialog>
+        </>
       ) : null}
       <RowError result={result} />
     </div>

@@ -1,3 +1,4 @@
+import { Button } from '@/components/ui/button';
 import type { TeamQuery } from '@/lib/validation/member';
 
 /** A plain GET form: search and filters live in the URL, so they survive reloads and links. */
@@ -33,9 +34,9 @@ export function TeamFilters({ query }: { query: TeamQuery }) {
           <option value="changed">Last change</option>
         </select>
       </label>
-      <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50">
+      <Button type="submit" variant="secondary" size="sm" className="shadow-none">
         Apply
-      </button>
+      </Button>
     </form>
   );
 }

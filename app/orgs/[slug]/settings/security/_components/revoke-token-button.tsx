@@ -2,9 +2,8 @@
 
 import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import { FormMessage } from '@/components/form-message';
-import { SubmitButton } from '@/components/submit-button';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
 import { revokeScimTokenAction } from '../actions';
 
 // The revoked token's Revoke button and dialog leave the page with the refresh that shows the
@@ -35,30 +34,24 @@ export function RevokeTokenButton({ slug, token }: { slug: string; token: { id: 
   }, [result]);
   return (
     <>
-      <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setOpen(true)} aria-label={`Revoke ${token.name}`}>
+      <Button variant="danger" size="xs" onClick={() => setOpen(true)} aria-label={`Revoke ${token.name}`}>
         Revoke
       </Button>
-      <Dialog
+      <ConfirmDialog
         open={open}
         onClose={() => setOpen(false)}
         title={`Revoke “${token.name}”?`}
         description={`Any identity provider using ${token.prefix}… gets 401 Unauthorized on its very next request. This cannot be undone.`}
+        action={action}
+        onSubmit={() => (focusAfterRevoke = token.id)}
+        confirmLabel="Revoke token"
+        pendingText="Revoking…"
       >
-        <form action={action} className="space-y-3" onSubmit={() => (focusAfterRevoke = token.id)}>
-          <input type="hidden" name="slug" value={slug} />
-          <input type="hidden" name="tokenId" value={token.id} />
-          {result && !result.ok ? <FormMessage result={result} /> : null}
-          <p className="text-sm text-slate-600">Rotating? Add the new token and paste it into your IdP first; its “first used” time shows when it took over.</p>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <SubmitButton variant="danger" pendingText="Revoking…">
-              Revoke token
-            </SubmitButton>
-          </div>
-        </form>
-      </Dialog>
+        <input type="hidden" name="slug" value={slug} />
+        <input type="hidden" name="tokenId" value={token.id} />
+        {result && !result.ok ? <FormMessage result={result} /> : null}
+        <p className="text-sm text-slate-600">Rotating? Add the new token and paste it into your IdP first; its “first used” time shows when it took over.</p>
+      </ConfirmDialog>
     </>
   );
 }

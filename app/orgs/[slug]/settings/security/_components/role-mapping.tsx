@@ -3,6 +3,8 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
+import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
 import type { AccessPolicyDto } from '@/lib/policy/find-access-policy';
 import { setRoleMappingAction, updateDirectoryPolicyAction } from '../policy-actions';
 
@@ -22,37 +24,37 @@ export function RoleMapping({ slug, access }: { slug: string; access: AccessPoli
         People get the highest of the roles mapped to their groups, the default role below, and a role granted by hand on the team page.
       </p>
       {access.mappings.length ? (
-        <table className="min-w-full text-sm" aria-label="Role mappings">
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th className="py-1 pr-4">Group</th>
-              <th className="py-1 pr-4">Role</th>
-              <th className="py-1 pr-4">Members</th>
-              <th className="py-1">
+        <Table caption="Role mappings" density="compact">
+          <TableHead>
+            <TableRow>
+              <TableHeaderCell>Group</TableHeaderCell>
+              <TableHeaderCell>Role</TableHeaderCell>
+              <TableHeaderCell>Members</TableHeaderCell>
+              <TableHeaderCell>
                 <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
             {access.mappings.map((m) => (
-              <tr key={m.groupId} className="border-t border-slate-100">
-                <td className="py-1 pr-4 font-medium">{m.groupName}</td>
-                <td className="py-1 pr-4">{roleLabel[m.role]}</td>
-                <td className="py-1 pr-4">{m.members}</td>
-                <td className="py-1 text-right">
+              <TableRow key={m.groupId}>
+                <TableCell className="font-medium">{m.groupName}</TableCell>
+                <TableCell>{roleLabel[m.role]}</TableCell>
+                <TableCell>{m.members}</TableCell>
+                <TableCell className="text-right">
                   <form action={mapAction}>
                     <input type="hidden" name="slug" value={slug} />
                     <input type="hidden" name="groupId" value={m.groupId} />
                     <input type="hidden" name="role" value="none" />
-                    <button type="submit" className="text-xs font-semibold text-red-700 underline" aria-label={`Unmap ${m.groupName}`}>
+                    <Button type="submit" variant="link" size="xs" className="text-red-700" aria-label={`Unmap ${m.groupName}`}>
                       Unmap
-                    </button>
+                    </Button>
                   </form>
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : null}
       <FormMessage result={mapResult} />
       {access.groups.length ? (

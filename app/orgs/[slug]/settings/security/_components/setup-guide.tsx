@@ -1,3 +1,4 @@
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
 import { attributeMap, idpGuides } from './idp-guides';
 
 /**
@@ -33,33 +34,24 @@ export function SetupGuide() {
         ))}
         <details className="px-4 py-3">
           <summary className="cursor-pointer text-sm font-medium text-slate-900">Recommended attribute mappings</summary>
-          <div className="relative mt-3 overflow-x-auto">
-            <table className="min-w-full text-left text-xs">
-              <caption className="sr-only">Attribute mappings from the IdP to Roster</caption>
-              <thead className="text-slate-600">
-                <tr>
-                  <th scope="col" className="py-1 pr-4 font-semibold">
-                    IdP source (Entra names)
-                  </th>
-                  <th scope="col" className="py-1 pr-4 font-semibold">
-                    SCIM attribute
-                  </th>
-                  <th scope="col" className="py-1 font-semibold">
-                    Roster field
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 text-slate-800">
-                {attributeMap.map(([source, scim, field]) => (
-                  <tr key={scim}>
-                    <td className="py-1 pr-4">{source}</td>
-                    <td className="py-1 pr-4 font-mono">{scim}</td>
-                    <td className="py-1">{field}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table caption="Attribute mappings from the IdP to Roster" density="compact" className="text-xs" wrapperClassName="mt-3">
+            <TableHead className="normal-case tracking-normal">
+              <TableRow>
+                <TableHeaderCell>IdP source (Entra names)</TableHeaderCell>
+                <TableHeaderCell>SCIM attribute</TableHeaderCell>
+                <TableHeaderCell>Roster field</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody className="text-slate-800">
+              {attributeMap.map(([source, scim, field]) => (
+                <TableRow key={scim}>
+                  <TableCell>{source}</TableCell>
+                  <TableCell className="font-mono">{scim}</TableCell>
+                  <TableCell>{field}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         </details>
         <details className="px-4 py-3">
           <summary className="cursor-pointer text-sm font-medium text-slate-900">Not supported</summary>

@@ -1,3 +1,4 @@
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
 import type { SsoActivityDto } from '@/lib/sso/find-sso-activity';
 import { formatDateTime } from './format';
 
@@ -5,32 +6,23 @@ import { formatDateTime } from './format';
 export function SsoActivity({ events }: { events: SsoActivityDto[] }) {
   if (events.length === 0) return <p className="text-sm text-slate-600">No sign-in activity yet.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-xs">
-        <caption className="sr-only">Sign-in activity</caption>
-        <thead className="text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-4 font-semibold">
-              When
-            </th>
-            <th scope="col" className="py-1 pr-4 font-semibold">
-              Who
-            </th>
-            <th scope="col" className="py-1 font-semibold">
-              What
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 text-slate-800">
-          {events.map((e) => (
-            <tr key={e.id}>
-              <td className="whitespace-nowrap py-1 pr-4">{formatDateTime(e.at)}</td>
-              <td className="py-1 pr-4">{e.who ?? '—'}</td>
-              <td className="py-1">{e.outcome}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption="Sign-in activity" density="compact" className="text-xs">
+      <TableHead className="normal-case tracking-normal">
+        <TableRow>
+          <TableHeaderCell>When</TableHeaderCell>
+          <TableHeaderCell>Who</TableHeaderCell>
+          <TableHeaderCell>What</TableHeaderCell>
+        </TableRow>
+      </TableHead>
+      <TableBody className="text-slate-800">
+        {events.map((e) => (
+          <TableRow key={e.id}>
+            <TableCell className="whitespace-nowrap">{formatDateTime(e.at)}</TableCell>
+            <TableCell>{e.who ?? '—'}</TableCell>
+            <TableCell>{e.outcome}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from '@/components/ui/button';
 import Link from 'next/link';
 import { idpLabels, syncOperations, syncResources, type SyncLogFilters as Filters } from '@/lib/audit/sync-log-query';
 
@@ -66,9 +67,9 @@ export function SyncLogFilters({ filters, basePath }: { filters: Filters; basePa
         />
       </label>
       <div className="flex gap-2">
-        <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50">
+        <Button type="submit" variant="secondary" size="sm" className="shadow-none">
           Apply
-        </button>
+        </Button>
         <Link href={basePath} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
           Clear
         </Link>
