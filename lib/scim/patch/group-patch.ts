@@ -1,7 +1,7 @@
 import { invalidPath, invalidValue, noTarget, ScimError } from '../errors';
 import { formatPath, type AttrPath, type FilterNode } from '../filter/ast';
 import { parsePath } from '../filter/parser';
-import { CORE_GROUP_URN, sameUrn } from '../filter/urns';
+import { CORE_GROUP_URN, sameUrn } from '../urns';
 import { isEmptyValue, isObject } from './json';
 import { MemberChangeSet } from './member-changes';
 import { Adaptations, normalizeOperations } from './operations';

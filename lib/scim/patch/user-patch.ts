@@ -1,7 +1,7 @@
 import { invalidValue, noTarget } from '../errors';
 import type { AttrPath } from '../filter/ast';
 import { parsePath } from '../filter/parser';
-import { CORE_USER_URN, ENTERPRISE_USER_URN, sameUrn } from '../filter/urns';
+import { CORE_USER_URN, ENTERPRISE_USER_URN, sameUrn } from '../urns';
 import { deleteKey, findKey, getKey, isEmptyValue, isObject, setKey, type JsonObject } from './json';
 import { applyMulti } from './multi-valued';
 import { Adaptations, normalizeOperations } from './operations';

@@ -1,4 +1,4 @@
-import { CORE_GROUP_URN } from '../filter/urns';
+import { CORE_GROUP_URN } from '../urns';
 import type { ScimResourceJson } from './user-resource';
 
 /** The two list/read parameters (RFC 7644 §3.4.2.5, §3.9); ListQuery has both. */
