@@ -2,7 +2,8 @@ import type { Attribute } from '../attributes/attribute';
 import { USER_TABLE } from '../attributes/user';
 import { invalidSyntax } from '../errors';
 import { CORE_USER_URN, ENTERPRISE_USER_URN } from '../urns';
-import { carriesData, isJsonObject, pickAttributes, type JsonObject } from './json-keys';
+import { findKey, isJsonObject, type JsonObject } from '@/lib/json-object';
+import { carriesData, pickAttributes } from './json-keys';
 import { prepareMultiValued } from './multi-value';
 import type { ParseNotes } from './notes';
 
@@ -66,7 +67,7 @@ function unfoldQualifiedKeys(body: JsonObject, notes: ParseNotes): JsonObject {
         : [out, key];
     const lowerName = `${target === enterprise ? 'enterprise:' : ''}${name.toLowerCase()}`;
     // Plain keys that differ only in case are left for pickAttributes, which names both.
-    const clash = Object.keys(target).some((k) => k.toLowerCase() === name.toLowerCase());
+    const clash = findKey(target, name) !== undefined;
     if (clash && (name !== key || unfolded.has(lowerName))) throw invalidSyntax(`"${key}" is given twice`);
     if (name !== key) {
       notes.adapt('URN-qualified attribute key');
@@ -75,11 +76,11 @@ function unfoldQualifiedKeys(body: JsonObject, notes: ParseNotes): JsonObject {
     target[name] = value;
   }
   if (Object.keys(enterprise).length === 0) return out;
-  const nestedKey = Object.keys(out).find((k) => k.toLowerCase() === ENTERPRISE_USER_URN.toLowerCase());
+  const nestedKey = findKey(out, ENTERPRISE_USER_URN);
   const nested = nestedKey === undefined ? {} : out[nestedKey];
   if (!isJsonObject(nested)) throw invalidSyntax(`"${ENTERPRISE_USER_URN}" must be an object`);
   for (const key of Object.keys(enterprise)) {
-    if (Object.keys(nested).some((k) => k.toLowerCase() === key.toLowerCase())) throw invalidSyntax(`"${ENTERPRISE_USER_URN}:${key}" is given twice`);
+    if (findKey(nested, key) !== undefined) throw invalidSyntax(`"${ENTERPRISE_USER_URN}:${key}" is given twice`);
   }
   if (nestedKey !== undefined) delete out[nestedKey];
   out[ENTERPRISE_USER_URN] = { ...nested, ...enterprise };

@@ -5,7 +5,8 @@ import type { Attribute } from '../attributes/attribute';
 import { USER_TABLE } from '../attributes/user';
 import { invalidSyntax, invalidValue } from '../errors';
 import { CORE_USER_URN, ENTERPRISE_USER_URN } from '../urns';
-import { assertSafeKeys, isJsonObject, type JsonObject } from './json-keys';
+import { getKey, isJsonObject, type JsonObject } from '@/lib/json-object';
+import { assertSafeKeys } from './json-keys';
 import { looksLikeEmail, multiValuedSchema, primaryWorkEmail, toMultiValues } from './multi-value';
 import { ParseNotes } from './notes';
 import { booleanish, optionalText, requiredName, textOrNull, toBoolean } from './scalars';
@@ -65,7 +66,7 @@ export function parseUserBody(body: unknown): ParsedUser {
   const notes = new ParseNotes();
   // An enterprise object whose URN is missing from `schemas` is read anyway (RFC 7643 §3 asks
   // clients to list it; the patch engine's output does not), without a note.
-  checkSchemas(schemaValue(body), CORE_USER_URN, [ENTERPRISE_USER_URN], notes);
+  checkSchemas(getKey(body, 'schemas'), CORE_USER_URN, [ENTERPRISE_USER_URN], notes);
   const prepared = prepareUserBody(body, notes);
   const parsed = userBodySchema.safeParse(prepared);
   if (!parsed.success) throw scimErrorFromIssues(parsed.error.issues, prepared);
@@ -78,11 +79,6 @@ export function parseUserBody(body: unknown): ParsedUser {
  */
 export function userResourceToFields(resource: JsonObject): ParsedUser {
   return parseUserBody(resource);
-}
-
-function schemaValue(body: JsonObject): unknown {
-  const key = Object.keys(body).find((k) => k.toLowerCase() === 'schemas');
-  return key === undefined ? undefined : body[key];
 }
 
 /**
