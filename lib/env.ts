@@ -64,10 +64,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return parsed.data;
 }
 
-export function isProduction(): boolean {
-  return getEnv().NODE_ENV === 'production';
-}
-
 /**
  * Whether Auth.js may trust the request's Host header. Auth.js itself trusts it when AUTH_URL is
  * set (@auth/core setEnvDefaults), but only while `trustHost` is left undefined: Roster sets it, so

@@ -1,3 +1,5 @@
+import { errorCode, findInCauses } from './error-cause';
+
 /**
  * Expected failures of domain operations, as values with a code. One table maps codes to HTTP
  * statuses (dub's pattern); server actions turn them into form messages, SCIM into ScimErrors.
@@ -69,21 +71,17 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export function pgErrorCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
+  return errorCode(error, (code) => /^[0-9A-Z]{5}$/.test(code), 4);
 }
 
 /** The violated constraint's name: postgres.js calls it constraint_name, PGlite constraint. */
 export function violatedConstraint(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    const named = e as { constraint_name?: unknown; constraint?: unknown; cause?: unknown };
-    const name = named.constraint_name ?? named.constraint;
-    if (typeof name === 'string') return name;
-    e = named.cause;
-  }
-  return undefined;
+  return findInCauses(
+    error,
+    (named) => {
+      const name = named.constraint_name ?? named.constraint;
+      return typeof name === 'string' ? name : undefined;
+    },
+    4,
+  );
 }

@@ -1,3 +1,5 @@
+import { isUuid } from '@/lib/uuid';
+
 import { z } from 'zod';
 
 /**
@@ -90,8 +92,6 @@ export function resolveWindow(query: SyncLogFilters, now: Date = new Date()): Ti
 export type EventKey = { at: string; id: string };
 
 const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Opaque in URLs (keyset cursors and event links): base64url of "time~id". */
 export function encodeEventKey(key: EventKey): string {
   // ASCII only, so btoa is exact; it runs in the browser too, unlike Buffer.
@@ -107,7 +107,7 @@ export function decodeEventKey(value: string | undefined): EventKey | null {
     return null;
   }
   const [at, id, extra] = text.split('~');
-  if (extra !== undefined || !at || !id || !AT.test(at) || !UUID.test(id)) return null;
+  if (extra !== undefined || !at || !id || !AT.test(at) || !isUuid(id)) return null;
   return { at, id: id.toLowerCase() };
 }
 

@@ -1,14 +1,14 @@
+import { isUuid } from '@/lib/uuid';
+
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { resultRows } from '@/db/result-rows';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids that can be members at all; the rest (nested group ids, garbage) are reported, not stored. */
 export function splitMemberIds(ids: string[]): { uuids: string[]; invalid: string[] } {
   const uuids = new Set<string>();
   const invalid: string[] = [];
-  for (const id of ids) UUID.test(id) ? uuids.add(id.toLowerCase()) : invalid.push(id);
+  for (const id of ids) isUuid(id) ? uuids.add(id.toLowerCase()) : invalid.push(id);
   return { uuids: [...uuids], invalid };
 }
 

@@ -3,8 +3,8 @@
  * handler; `status` is a string in the body because the RFC's examples and Entra expect that.
  */
 import { maskSecrets } from '@/lib/secrets';
+import { SCIM_ERROR_SCHEMA } from './urns';
 
-export const SCIM_ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
 
 export type ScimType =

@@ -1,3 +1,5 @@
+import { getKey, isJsonObject, type JsonObject } from '@/lib/json-object';
+
 /**
  * Which identity provider is calling, for the sync log and the Directory Sync card. A hint,
  * never a security decision: any client can send any User-Agent.
@@ -33,13 +35,6 @@ export function detectIdp({ userAgent, url, body }: IdpSignals): Idp {
   return fromShape(typeof url === 'string' ? safeUrl(url) : url, body);
 }
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-function get(object: Json, lowerName: string): unknown {
-  const key = Object.keys(object).find((k) => k.toLowerCase() === lowerName);
-  return key === undefined ? undefined : object[key];
-}
-
 /**
  * When the UA says nothing, quirks only one IdP has (checked in this order):
  * - Entra: the `aadOptscim062020` feature flag admins append to the Tenant URL; PATCH op
@@ -53,21 +48,21 @@ function get(object: Json, lowerName: string): unknown {
  */
 function fromShape(url: URL | undefined, body: unknown): Idp {
   if (url && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'aadoptscim062020')) return 'entra';
-  if (isObject(body) && hasCapitalisedOp(body)) return 'entra';
+  if (isJsonObject(body) && hasCapitalisedOp(body)) return 'entra';
   if (url && isOktaLookup(url)) return 'okta';
-  if (!isObject(body)) return 'unknown';
-  const externalId = get(body, 'externalid');
-  if (get(body, 'password') !== undefined) return 'okta';
+  if (!isJsonObject(body)) return 'unknown';
+  const externalId = getKey(body, 'externalid');
+  if (getKey(body, 'password') !== undefined) return 'okta';
   if (typeof externalId === 'string' && /^00u[0-9a-z]{17}$/i.test(externalId)) return 'okta';
   if (typeof externalId === 'string' && /^[0-9a-f]{24}$/i.test(externalId)) return 'jumpcloud';
-  if (typeof get(body, 'active') === 'string') return 'onelogin';
+  if (typeof getKey(body, 'active') === 'string') return 'onelogin';
   return 'unknown';
 }
 
-function hasCapitalisedOp(body: Json): boolean {
-  const operations = get(body, 'operations');
+function hasCapitalisedOp(body: JsonObject): boolean {
+  const operations = getKey(body, 'operations');
   if (!Array.isArray(operations)) return false;
-  return operations.some((op) => isObject(op) && typeof op.op === 'string' && /^(Add|Replace|Remove)$/.test(op.op));
+  return operations.some((op) => isJsonObject(op) && typeof op.op === 'string' && /^(Add|Replace|Remove)$/.test(op.op));
 }
 
 function isOktaLookup(url: URL): boolean {

@@ -7,7 +7,3 @@ export function scimJson(status: number, body: unknown, headers: Record<string, 
     headers: { 'Content-Type': SCIM_CONTENT_TYPE, ...headers },
   });
 }
-
-export function noContent(): Response {
-  return new Response(null, { status: 204 });
-}

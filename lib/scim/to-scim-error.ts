@@ -1,6 +1,7 @@
 import { AppError } from '@/lib/errors';
 import { PolicyError } from '@/lib/policy/owner-guard';
 import { pgErrorCode } from '@/lib/errors';
+import { errorCode } from '@/lib/error-cause';
 import { ScimError } from './errors';
 
 // Connection refused/reset/timed out (postgres.js CONNECT_TIMEOUT) and PostgreSQL's "cannot
@@ -43,7 +44,7 @@ export function toScimError(thrown: unknown): ScimError {
         return new ScimError(thrown.status, undefined, thrown.message);
     }
   }
-  const code = pgErrorCode(thrown) ?? errnoCode(thrown);
+  const code = pgErrorCode(thrown) ?? errorCode(thrown, () => true, 4);
   // Deadlock or serialization failure: PostgreSQL rolled the request back; a retry succeeds.
   if (code === '40P01' || code === '40001')
     return new ScimError(503, undefined, 'A concurrent change got in the way; nothing was applied, retry shortly', { 'Retry-After': '1' });
@@ -51,13 +52,4 @@ export function toScimError(thrown: unknown): ScimError {
     return new ScimError(503, undefined, 'The database is unavailable; retry shortly', { 'Retry-After': '5' });
   }
   return new ScimError(500, undefined, 'Internal error; the request was not applied');
-}
-
-function errnoCode(thrown: unknown): string | undefined {
-  for (let e: unknown = thrown, depth = 0; e && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

@@ -7,6 +7,7 @@ import type { FlowState } from './flow-state';
 import { ssoRedirectUri } from './redirect-uri';
 import { refusal, type SsoRefusal } from './sso-refusal';
 import { oauthErrorCode } from './oauth-error-code';
+import { findInCauses } from '@/lib/error-cause';
 
 export type VerifiedSso = { ok: true; connection: SsoConnectionWithOrg; issuer: string; claims: oidc.IDToken };
 
@@ -21,12 +22,7 @@ function messagesOf(error: unknown): string {
 }
 
 function claimOf(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const claim = (e as { claim?: unknown }).claim;
-    if (typeof claim === 'string') return claim;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
+  return findInCauses(error, ({ claim }) => (typeof claim === 'string' ? claim : undefined), 5);
 }
 
 /** One sentence per way the IdP's answer can fail verification; the library's words go to the audit. */

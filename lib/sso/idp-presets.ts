@@ -95,7 +95,3 @@ export const idpPresets: IdpPreset[] = [
     sources: ['https://openid.net/specs/openid-connect-core-1_0.html#StandardClaims'],
   },
 ];
-
-export function presetFor(idp: SsoIdp): IdpPreset {
-  return idpPresets.find((p) => p.id === idp) ?? (idpPresets.at(-1) as IdpPreset);
-}

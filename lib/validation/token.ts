@@ -12,7 +12,6 @@ export const createScimTokenSchema = z.object({
     .nullable()
     .default(null),
 });
-export type CreateScimTokenFormInput = z.infer<typeof createScimTokenSchema>;
 
 /**
  * The "Add token" dialog's fields. An empty expiry box means "never expires" (a blank input
@@ -22,6 +21,5 @@ export const createScimTokenFormSchema = createScimTokenSchema.extend({
   expiresInDays: z.preprocess((v) => (v === '' || v === undefined ? null : v), createScimTokenSchema.shape.expiresInDays),
   scope: z.literal('scim:manage', { error: 'Tick "Manage SCIM": the IdP needs it to provision people' }),
 });
-export type CreateScimTokenForm = z.infer<typeof createScimTokenFormSchema>;
 
 export const tokenIdSchema = z.uuid('Unknown token');

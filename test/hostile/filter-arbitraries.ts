@@ -1,7 +1,7 @@
 import { isStorableText } from '@/lib/storable-text';
 import fc from 'fast-check';
 import { COMPARE_OPS, type AttrPath, type FilterNode, type FilterValue } from '@/lib/scim/filter/ast';
-import { KNOWN_SCHEMA_URNS } from '@/lib/scim/filter/urns';
+import { KNOWN_SCHEMA_URNS } from '@/lib/scim/urns';
 
 /**
  * fast-check generators for SCIM filters (RFC 7644 §3.4.2.2): well-formed ASTs with a printer

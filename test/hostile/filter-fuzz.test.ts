@@ -7,7 +7,7 @@ import { groups, members } from '@/db/schema';
 import type { DbHandle } from '@/db/client';
 import { ScimError } from '@/lib/scim/errors';
 import { compileFilter, compileGroupFilter, compileUserFilter, parseFilter, parsePath } from '@/lib/scim/filter';
-import { GROUP_ATTRIBUTES, USER_ATTRIBUTES } from '@/lib/scim/filter/attribute-maps';
+import { GROUP_FILTER_MAP, USER_FILTER_MAP } from '@/lib/scim/filter/attribute-maps';
 import { testDrivers } from '@/test/test-databases';
 import { anyString, FC_SEED, filterAst, printFilter, tokenSoup, typedString } from './filter-arbitraries';
 
@@ -86,7 +86,7 @@ describe('filter compiler fuzzing', () => {
     let compiledCount = 0;
     fc.assert(
       fc.property(fc.oneof(filterAst(marked), filterAst(marked, true)), (ast) => {
-        for (const map of [USER_ATTRIBUTES, GROUP_ATTRIBUTES]) {
+        for (const map of [USER_FILTER_MAP, GROUP_FILTER_MAP]) {
           const compiled = attempt('invalidFilter', () => compileFilter(ast, map));
           if (!compiled) continue;
           compiledCount += 1;
@@ -170,13 +170,13 @@ describe.each(testDrivers())('compiled filters run on $driver', ({ open }) => {
     let executed = 0;
     await fc.assert(
       fc.asyncProperty(filterAst(noNul, true), async (ast) => {
-        const user = attempt('invalidFilter', () => compileFilter(ast, USER_ATTRIBUTES));
+        const user = attempt('invalidFilter', () => compileFilter(ast, USER_FILTER_MAP));
         if (user)
           await handle.db
             .select({ n: count() })
             .from(members)
             .where(and(eq(members.orgId, orgId), user.value));
-        const group = attempt('invalidFilter', () => compileFilter(ast, GROUP_ATTRIBUTES));
+        const group = attempt('invalidFilter', () => compileFilter(ast, GROUP_FILTER_MAP));
         if (group)
           await handle.db
             .select({ n: count() })

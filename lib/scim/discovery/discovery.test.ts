@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_GROUP_URN, CORE_USER_URN, ENTERPRISE_USER_URN } from '../filter/urns';
+import { CORE_GROUP_URN, CORE_USER_URN, ENTERPRISE_USER_URN } from '../urns';
 import { MAX_PAGE_SIZE } from '../schemas/list-query';
-import type { SchemaAttribute } from './attribute-builders';
+import type { SchemaAttribute } from './schema-attribute';
 import { resourceTypeById, resourceTypes } from './resource-types';
 import { schemaById, schemas } from './schemas';
 import { serviceProviderConfig } from './service-provider-config';

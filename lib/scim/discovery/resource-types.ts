@@ -1,7 +1,5 @@
-import { CORE_GROUP_URN, CORE_USER_URN, ENTERPRISE_USER_URN } from '../filter/urns';
-import { deepFreeze } from './attribute-builders';
-
-export const RESOURCE_TYPE_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:ResourceType';
+import { CORE_GROUP_URN, CORE_USER_URN, ENTERPRISE_USER_URN, RESOURCE_TYPE_SCHEMA } from '../urns';
+import { deepFreeze } from './deep-freeze';
 
 /** The two resource types Roster serves (RFC 7643 §6), built once. */
 const RESOURCE_TYPES = deepFreeze([

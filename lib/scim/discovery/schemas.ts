@@ -1,27 +1,9 @@
-import { CORE_GROUP_URN, CORE_USER_URN, ENTERPRISE_USER_URN } from '../filter/urns';
-import { complex, deepFreeze, reference, text, type SchemaAttribute } from './attribute-builders';
-import { ENTERPRISE_USER_ATTRIBUTES, USER_ATTRIBUTES } from './user-schema';
-
-export const SCHEMA_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Schema';
-
-/** Core Group attributes (RFC 7643 §4.2) as Roster keeps them: users only, no nested groups. */
-export const GROUP_ATTRIBUTES: SchemaAttribute[] = [
-  text('displayName', 'Name of the group, unique per organization without regard to case. Required.', {
-    required: true,
-    uniqueness: 'server',
-  }),
-  complex(
-    'members',
-    'Members of the group. Only users of this organization: other values (nested group ids) are ignored.',
-    [
-      text('value', 'The id of a member.', { caseExact: true, mutability: 'immutable' }),
-      text('display', "The member's displayName, else userName; set by Roster.", { mutability: 'readOnly' }),
-      reference('$ref', "The URI of the member's User resource; set by Roster.", ['User'], { mutability: 'readOnly' }),
-      text('type', 'Always User: groups are not members.', { canonicalValues: ['User'], mutability: 'readOnly' }),
-    ],
-    { multiValued: true },
-  ),
-];
+import type { ResourceTable } from '../attributes/attribute';
+import { GROUP_TABLE } from '../attributes/group';
+import { USER_TABLE } from '../attributes/user';
+import { SCHEMA_SCHEMA } from '../urns';
+import { deepFreeze } from './deep-freeze';
+import { listedAttributes, type SchemaAttribute } from './schema-attribute';
 
 export type SchemaDocument = {
   schemas: [typeof SCHEMA_SCHEMA];
@@ -31,20 +13,19 @@ export type SchemaDocument = {
   attributes: SchemaAttribute[];
 };
 
-const doc = (id: string, name: string, description: string, attributes: SchemaAttribute[]): SchemaDocument => ({
-  schemas: [SCHEMA_SCHEMA],
-  id,
-  name,
-  description,
-  attributes,
-});
+/** One document per schema of each resource (RFC 7643 §7), from the attribute tables. */
+function documentsOf(table: ResourceTable): SchemaDocument[] {
+  return [table.core, ...table.extensions].map(({ urn, name, description, attributes }) => ({
+    schemas: [SCHEMA_SCHEMA],
+    id: urn,
+    name,
+    description,
+    attributes: listedAttributes(attributes),
+  }));
+}
 
 /** Built once; only meta.location depends on the request's base URL. */
-const DOCUMENTS: readonly SchemaDocument[] = deepFreeze([
-  doc(CORE_USER_URN, 'User', 'User Account', USER_ATTRIBUTES),
-  doc(ENTERPRISE_USER_URN, 'EnterpriseUser', 'Enterprise User', ENTERPRISE_USER_ATTRIBUTES),
-  doc(CORE_GROUP_URN, 'Group', 'Group', GROUP_ATTRIBUTES),
-]);
+const DOCUMENTS: readonly SchemaDocument[] = deepFreeze([...documentsOf(USER_TABLE), ...documentsOf(GROUP_TABLE)]);
 
 function withMeta(document: SchemaDocument, baseUrl: string) {
   return { ...document, meta: { resourceType: 'Schema', location: `${baseUrl}/Schemas/${document.id}` } };

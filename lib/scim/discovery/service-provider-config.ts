@@ -1,8 +1,7 @@
 import { MAX_BODY_BYTES } from '../read-body';
 import { MAX_PAGE_SIZE } from '../schemas/list-query';
-import { deepFreeze } from './attribute-builders';
-
-export const SERVICE_PROVIDER_CONFIG_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig';
+import { SERVICE_PROVIDER_CONFIG_SCHEMA } from '../urns';
+import { deepFreeze } from './deep-freeze';
 
 /**
  * What Roster supports (RFC 7643 §5), and only that: Okta and Entra read this to decide what

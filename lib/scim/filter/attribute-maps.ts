@@ -1,7 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { groupMembers, groups, members } from '@/db/schema';
-import { CORE_GROUP_URN, CORE_USER_URN, ENTERPRISE_USER_URN } from './urns';
+import type { Attribute, ResourceTable } from '../attributes/attribute';
+import { GROUP_TABLE } from '../attributes/group';
+import { USER_TABLE } from '../attributes/user';
 
 /**
  * The allow-list of filterable / sortable attributes (STYLE pattern 6, the 15five design).
@@ -84,52 +86,56 @@ const groupMembersSpec: MultiSpec = {
     sql`exists (select 1 from ${groupMembers} where ${groupMembers.orgId} = ${groups.orgId} and ${groupMembers.groupId} = ${groups.id}${inner ? sql` and ${inner}` : sql``})`,
 };
 
+/**
+ * The allow-list of a resource table: every `filterable` attribute (sub-attributes as
+ * `name.givenname`) under its lower-cased path. A plain string or dateTime is read from its
+ * column (caseExact as the table says, RFC 7643 §2.2); `special` says how the others are stored.
+ */
+function filterMap<Column extends string>(
+  table: ResourceTable<Column>,
+  columns: Record<Column, AnyPgColumn>,
+  special: Record<string, AttrSpec>,
+): Pick<ResourceMap, 'resource' | 'coreUrn' | 'core' | 'extensions'> {
+  const specsOf = (attributes: readonly Attribute<Column>[], prefix = ''): Record<string, AttrSpec> => {
+    const out: Record<string, AttrSpec> = {};
+    for (const attribute of attributes) {
+      const path = `${prefix}${attribute.name.toLowerCase()}`;
+      const spec = attribute.filterable ? (special[path] ?? columnSpec(attribute, columns)) : undefined;
+      if (spec) out[path] = spec;
+      if (attribute.type === 'complex' && !attribute.multiValued) Object.assign(out, specsOf(attribute.subAttributes ?? [], `${path}.`));
+      // `manager eq "<id>"` means its value, as `emails eq` means emails.value (RFC 7644 §3.4.2.2).
+      if (spec && attribute.type === 'complex' && !attribute.multiValued) out[`${path}.value`] ??= spec;
+    }
+    return out;
+  };
+  return {
+    resource: table.resource,
+    coreUrn: table.core.urn,
+    core: specsOf([...table.common, ...table.core.attributes]),
+    extensions: Object.fromEntries(table.extensions.map((extension) => [extension.urn.toLowerCase(), specsOf(extension.attributes)])),
+  };
+}
+
+function columnSpec<Column extends string>(attribute: Attribute<Column>, columns: Record<Column, AnyPgColumn>): ScalarSpec | undefined {
+  if (attribute.column === undefined) return undefined;
+  const column = columns[attribute.column];
+  if (attribute.type === 'dateTime') return dateTime(column);
+  if (attribute.type === 'string') return text(column, attribute.caseExact ?? false);
+  return undefined;
+}
+
+/** Ids are UUIDs: a filter value that is not one matches nothing without reaching PostgreSQL. */
 const manager = uuidOf(members.managerId);
 
-export const USER_ATTRIBUTES: ResourceMap = {
-  resource: 'User',
-  coreUrn: CORE_USER_URN,
-  core: {
-    id: uuidOf(members.id),
-    externalid: text(members.externalId, true),
-    username: text(members.userName),
-    displayname: text(members.displayName),
-    'name.givenname': text(members.givenName),
-    'name.familyname': text(members.familyName),
-    'name.formatted': text(members.formattedName),
-    title: text(members.title),
-    usertype: text(members.userType),
-    locale: text(members.locale),
-    active: { type: 'boolean', truth: sql`${members.status} = 'active'` },
-    emails,
-    phonenumbers: phoneNumbers,
-    'meta.created': dateTime(members.createdAt),
-    'meta.lastmodified': dateTime(members.updatedAt),
-  },
-  extensions: {
-    [ENTERPRISE_USER_URN.toLowerCase()]: {
-      employeenumber: text(members.employeeNumber),
-      department: text(members.department),
-      costcenter: text(members.costCenter),
-      organization: text(members.organization),
-      division: text(members.division),
-      'manager.value': manager,
-      // `manager eq "<id>"` means its value, as `emails eq` means emails.value (RFC 7644 §3.4.2.2).
-      manager,
-    },
-  },
-};
+export const USER_FILTER_MAP: ResourceMap = filterMap(USER_TABLE, getTableColumns(members), {
+  id: uuidOf(members.id),
+  active: { type: 'boolean', truth: sql`${members.status} = 'active'` },
+  emails,
+  phonenumbers: phoneNumbers,
+  manager,
+});
 
-export const GROUP_ATTRIBUTES: ResourceMap = {
-  resource: 'Group',
-  coreUrn: CORE_GROUP_URN,
-  core: {
-    id: uuidOf(groups.id),
-    externalid: text(groups.externalId, true),
-    displayname: text(groups.displayName),
-    members: groupMembersSpec,
-    'meta.created': dateTime(groups.createdAt),
-    'meta.lastmodified': dateTime(groups.updatedAt),
-  },
-  extensions: {},
-};
+export const GROUP_FILTER_MAP: ResourceMap = filterMap(GROUP_TABLE, getTableColumns(groups), {
+  id: uuidOf(groups.id),
+  members: groupMembersSpec,
+});

@@ -1,3 +1,5 @@
+import { isUuid } from '@/lib/uuid';
+
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { invalidFilter } from '../errors';
@@ -11,7 +13,6 @@ export const SQL_FALSE = sql`false`;
 /** One comparison (`op` undefined: `pr`) on one allow-listed attribute; values always as params. */
 export type Comparison = { name: string; op: CompareOp | undefined; value: FilterValue; raw: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(?:[Zz]|[+-](\d{2})(?::?(\d{2}))?)?$/;
 const ORDER: Partial<Record<CompareOp, string>> = { gt: '>', ge: '>=', lt: '<', le: '<=' };
 
@@ -88,7 +89,7 @@ function compileUuid(column: AnyPgColumn, c: Comparison): SQL {
   if (c.op === undefined) return sql`${column} is not null`;
   if (c.value === null) return nullComparison(column, c);
   if (c.op !== 'eq' && c.op !== 'ne') return unsupported(c);
-  const valid = typeof c.value === 'string' && UUID.test(c.value);
+  const valid = typeof c.value === 'string' && isUuid(c.value);
   if (c.op === 'eq') return valid ? sql`${column} = ${c.value}` : SQL_FALSE;
   return valid ? sql`${column} is distinct from ${c.value}` : SQL_TRUE;
 }

@@ -1,3 +1,4 @@
+import { getKey, isJsonObject } from '@/lib/json-object';
 import type { AttrPath, CompareNode, FilterNode } from './ast';
 
 /**
@@ -23,12 +24,9 @@ export function evaluateFilter(filter: FilterNode, item: unknown): boolean {
   }
 }
 
-/** Case-insensitive own-key lookup. */
-export function getIgnoringCase(object: unknown, name: string): unknown {
-  if (typeof object !== 'object' || object === null || Array.isArray(object)) return undefined;
-  const lower = name.toLowerCase();
-  const key = Object.keys(object).find((k) => k.toLowerCase() === lower);
-  return key === undefined ? undefined : (object as Record<string, unknown>)[key];
+/** Case-insensitive own-key lookup; undefined for anything but an object. */
+function getIgnoringCase(object: unknown, name: string): unknown {
+  return isJsonObject(object) ? getKey(object, name) : undefined;
 }
 
 /** The elements a path names: each value of a multi-valued attribute, filtered by `[...]`. */
@@ -46,7 +44,7 @@ function valuesAt(item: unknown, path: AttrPath): unknown[] {
   const { elements, multi } = elementsAt(item, path);
   const sub = path.subAttr ?? (multi ? 'value' : undefined);
   if (!sub) return elements;
-  return elements.map((element) => (isObject(element) ? getIgnoringCase(element, sub) : element));
+  return elements.map((element) => (isJsonObject(element) ? getIgnoringCase(element, sub) : element));
 }
 
 function compare(actual: unknown, node: CompareNode): boolean {
@@ -84,10 +82,6 @@ function toBoolean(value: unknown): boolean | undefined {
 function isPresent(value: unknown): boolean {
   if (value === null || value === undefined || value === '') return false;
   if (Array.isArray(value)) return value.length > 0;
-  if (isObject(value)) return Object.keys(value).length > 0;
+  if (isJsonObject(value)) return Object.keys(value).length > 0;
   return true;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

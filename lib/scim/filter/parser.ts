@@ -1,7 +1,7 @@
 import { invalidFilter, invalidPath } from '../errors';
 import { COMPARE_OPS, type AttrPath, type CompareOp, type FilterNode, type FilterValue } from './ast';
 import { tokenize, type Fail, type Token } from './lexer';
-import { KNOWN_SCHEMA_URNS } from './urns';
+import { KNOWN_SCHEMA_URNS } from '../urns';
 
 /** Longer filters are refused before lexing: no IdP sends one, and it bounds the work done. */
 export const MAX_FILTER_LENGTH = 2_000;

@@ -1,7 +1,7 @@
 import { invalidFilter } from '../errors';
 import { formatPath, type AttrPath } from './ast';
 import type { AttrSpec, MultiSpec, ResourceMap, ScalarSpec } from './attribute-maps';
-import { sameUrn } from './urns';
+import { sameUrn } from '../urns';
 
 /** What an attribute path names in the allow-list. */
 export type Resolved =

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { invalidValue, ScimError } from '../errors';
-import { GROUP_ATTRIBUTES, USER_ATTRIBUTES, type ResourceMap, type ScalarSpec } from './attribute-maps';
+import { GROUP_FILTER_MAP, USER_FILTER_MAP, type ResourceMap, type ScalarSpec } from './attribute-maps';
 import { parseAttrName } from './parser';
 import { resolveAttribute } from './resolve';
 
@@ -11,11 +11,11 @@ import { resolveAttribute } from './resolve';
  * ascending and first when descending, which is what the RFC asks for missing values.
  */
 export function userSortColumn(sortBy: string): SQL {
-  return sortColumn(USER_ATTRIBUTES, sortBy);
+  return sortColumn(USER_FILTER_MAP, sortBy);
 }
 
 export function groupSortColumn(sortBy: string): SQL {
-  return sortColumn(GROUP_ATTRIBUTES, sortBy);
+  return sortColumn(GROUP_FILTER_MAP, sortBy);
 }
 
 function sortColumn(map: ResourceMap, sortBy: string): SQL {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { invalidFilter } from '../errors';
 import { formatPath, type AttrPath, type FilterNode } from './ast';
-import { GROUP_ATTRIBUTES, USER_ATTRIBUTES, type MultiSpec, type ResourceMap, type ScalarSpec } from './attribute-maps';
+import { GROUP_FILTER_MAP, USER_FILTER_MAP, type MultiSpec, type ResourceMap, type ScalarSpec } from './attribute-maps';
 import { compileScalar, SQL_FALSE, SQL_TRUE, type Comparison } from './compile-scalar';
 import { parseFilter } from './parser';
 import { resolveAttribute, resolveEntry } from './resolve';
@@ -13,11 +13,11 @@ import { resolveAttribute, resolveEntry } from './resolve';
  * the caller's own `org_id` condition (STYLE pattern 2: the filter never scopes the tenant).
  */
 export function compileUserFilter(filter: string): SQL {
-  return compileFilter(parseFilter(filter), USER_ATTRIBUTES);
+  return compileFilter(parseFilter(filter), USER_FILTER_MAP);
 }
 
 export function compileGroupFilter(filter: string): SQL {
-  return compileFilter(parseFilter(filter), GROUP_ATTRIBUTES);
+  return compileFilter(parseFilter(filter), GROUP_FILTER_MAP);
 }
 
 /** Looks a path up: a top-level attribute, or a sub-attribute inside `attr[...]`. */

@@ -1,7 +1,6 @@
 import type { AnyScimContext } from '../context';
 import { invalidSyntax } from '../errors';
-
-const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+import { PATCH_OP_SCHEMA } from '../urns';
 
 /**
  * The Operations array of a PATCH body (RFC 7644 §3.5.2). A missing PatchOp schema URN is

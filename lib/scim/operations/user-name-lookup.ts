@@ -1,7 +1,6 @@
 import { parseFilter } from '../filter/parser';
 import type { ListQuery } from '../schemas/list-query';
-
-const CORE_USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:user';
+import { CORE_USER_URN, sameUrn } from '../urns';
 
 /**
  * The userName a first-page `userName eq "…"` query asks for, else undefined. It is the
@@ -14,6 +13,6 @@ export function exactUserName(query: ListQuery): string | undefined {
   if (node.kind !== 'compare' || node.op !== 'eq' || typeof node.value !== 'string') return undefined;
   const { path } = node;
   if (path.subAttr || path.valueFilter || path.attr.toLowerCase() !== 'username') return undefined;
-  if (path.uri && path.uri.toLowerCase() !== CORE_USER_URN) return undefined;
+  if (path.uri && !sameUrn(path.uri, CORE_USER_URN)) return undefined;
   return node.value;
 }

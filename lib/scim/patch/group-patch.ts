@@ -1,8 +1,9 @@
 import { invalidPath, invalidValue, noTarget, ScimError } from '../errors';
 import { formatPath, type AttrPath, type FilterNode } from '../filter/ast';
 import { parsePath } from '../filter/parser';
-import { CORE_GROUP_URN, sameUrn } from '../filter/urns';
-import { isEmptyValue, isObject } from './json';
+import { CORE_GROUP_URN, sameUrn } from '../urns';
+import { getKey, isJsonObject } from '@/lib/json-object';
+import { isBlank } from '../schemas/json-keys';
 import { MemberChangeSet } from './member-changes';
 import { Adaptations, normalizeOperations } from './operations';
 import type { GroupPatchPlan, PatchOperation } from './types';
@@ -35,7 +36,7 @@ export function planGroupPatch(operations: readonly unknown[], groupId: string):
 
 /** Okta renames with `{"op":"replace","value":{"id":"<this group>","displayName":"x"}}`. */
 function applyObject(plan: Plan, op: PatchOperation, groupId: string): void {
-  if (!isObject(op.value)) throw invalidValue(`Operations[${op.index}]: "${op.op}" without a path needs an object value`);
+  if (!isJsonObject(op.value)) throw invalidValue(`Operations[${op.index}]: "${op.op}" without a path needs an object value`);
   for (const [key, value] of Object.entries(op.value)) {
     const lower = key.toLowerCase();
     if (lower === 'schemas') plan.adaptations.add('schemas in no-path value ignored');
@@ -57,7 +58,7 @@ function applyPath(plan: Plan, op: PatchOperation, path: AttrPath, value: unknow
 }
 
 function displayName(op: PatchOperation, value: unknown): string {
-  if (op.op === 'remove' || isEmptyValue(value)) throw invalidValue('displayName is required and cannot be removed');
+  if (op.op === 'remove' || isBlank(value)) throw invalidValue('displayName is required and cannot be removed');
   if (typeof value !== 'string' || !value.trim()) throw invalidValue(`displayName must be a non-empty string`);
   // The same limits as a POST/PUT body (schemas/scalars.ts); the unique index needs them too.
   if (value.length > MAX_NAME_LENGTH) throw invalidValue(`displayName is longer than ${MAX_NAME_LENGTH} characters`);
@@ -65,7 +66,7 @@ function displayName(op: PatchOperation, value: unknown): string {
 }
 
 function externalId(op: PatchOperation, value: unknown): string | null {
-  if (op.op === 'remove' || isEmptyValue(value)) return null;
+  if (op.op === 'remove' || isBlank(value)) return null;
   if (typeof value !== 'string') throw invalidValue('externalId must be a string');
   if (value.length > MAX_STRING_LENGTH) throw invalidValue(`externalId is longer than ${MAX_STRING_LENGTH} characters`);
   return value;
@@ -81,7 +82,7 @@ function applyMembers(plan: Plan, op: PatchOperation, path: AttrPath, value: unk
   if (op.op === 'add') return plan.members.add(count(plan, memberIds(value, plan.adaptations)));
   if (op.op === 'replace') return plan.members.replaceAll(count(plan, memberIds(value, plan.adaptations)));
   // Entra and OneLogin remove with a value list: only those members go, never the whole group.
-  if (op.hasValue && !isEmptyValue(value)) {
+  if (op.hasValue && !isBlank(value)) {
     plan.adaptations.add('remove with value list');
     return plan.members.remove(count(plan, memberIds(value, plan.adaptations)));
   }
@@ -93,23 +94,18 @@ function applyMembers(plan: Plan, op: PatchOperation, path: AttrPath, value: unk
  * list, are tolerated. `"value": "<id>"` alone is refused (issue 14): no IdP sends members so.
  */
 function memberIds(value: unknown, adaptations: Adaptations): string[] {
-  if (isEmptyValue(value)) return [];
-  if (!Array.isArray(value) && !isObject(value)) {
+  if (isBlank(value)) return [];
+  if (!Array.isArray(value) && !isJsonObject(value)) {
     throw invalidValue(`members is multi-valued: send an array of {"value": "<id>"} objects, not ${JSON.stringify(value).slice(0, 60)}`);
   }
   const items = Array.isArray(value) ? value : [value];
   if (!Array.isArray(value)) adaptations.add('single value wrapped in array');
   return items.map((item) => {
     if (typeof item === 'string') adaptations.add('bare value wrapped as multi-valued entry');
-    const id = typeof item === 'string' ? item : isObject(item) ? memberValue(item) : undefined;
+    const id = typeof item === 'string' ? item : isJsonObject(item) ? getKey(item, 'value') : undefined;
     if (typeof id !== 'string' || !id.trim()) throw invalidValue(`members values need a "value" with the member id, got ${JSON.stringify(item)}`);
     return id.trim().toLowerCase();
   });
-}
-
-function memberValue(item: Record<string, unknown>): unknown {
-  const key = Object.keys(item).find((k) => k.toLowerCase() === 'value');
-  return key === undefined ? undefined : item[key];
 }
 
 /** `value eq "a"`, or several joined with `or`; other filters are not membership by id. */

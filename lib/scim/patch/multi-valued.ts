@@ -1,7 +1,9 @@
 import { noTarget } from '../errors';
 import type { FilterNode } from '../filter/ast';
 import { evaluateFilter } from '../filter/evaluate';
-import { deleteKey, getKey, isEmptyValue, isObject, setKey, type JsonObject } from './json';
+import { getKey, isJsonObject, type JsonObject } from '@/lib/json-object';
+import { isBlank } from '../schemas/json-keys';
+import { deleteKey, setKey } from './json';
 import type { Adaptations } from './operations';
 import type { PatchOperation } from './types';
 import { canonicalSub, type AttrDef, type Target } from './user-schema';
@@ -24,13 +26,13 @@ export function applyMulti(holder: JsonObject, target: Target, op: PatchOperatio
 
 function currentEntries(holder: JsonObject, def: AttrDef): JsonObject[] {
   const value = getKey(holder, def.name);
-  return Array.isArray(value) ? value.filter(isObject).map((entry) => ({ ...entry })) : [];
+  return Array.isArray(value) ? value.filter(isJsonObject).map((entry) => ({ ...entry })) : [];
 }
 
 /** `emails` itself: add appends (deduplicated by value), replace swaps the list, remove clears it. */
 function whole(current: JsonObject[], def: AttrDef, op: PatchOperation, adaptations: Adaptations): JsonObject[] {
   if (op.op === 'remove') {
-    if (isEmptyValue(op.value)) return [];
+    if (isBlank(op.value)) return [];
     // Entra's `{"op":"Remove","path":"members","value":[{"value":"id"}]}` removes only those values.
     adaptations.add('remove with value list');
     const gone = entriesValue(def, op.value, adaptations);
@@ -59,7 +61,7 @@ function withSub(current: JsonObject[], def: AttrDef, sub: string, op: PatchOper
 function withFilter(current: JsonObject[], target: Target, filter: FilterNode, op: PatchOperation, adaptations: Adaptations): JsonObject[] {
   const { def, sub } = target;
   const matches = current.map((entry) => evaluateFilter(filter, entry));
-  const clearing = op.op === 'remove' || isEmptyValue(op.value);
+  const clearing = op.op === 'remove' || isBlank(op.value);
   if (clearing) {
     // Removing a value that is not there is not an error: IdPs retry, and the end state holds.
     if (sub && sub !== 'value') return current.map((entry, i) => (matches[i] ? without(entry, sub) : entry));

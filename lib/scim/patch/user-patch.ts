@@ -1,8 +1,10 @@
 import { invalidValue, noTarget } from '../errors';
 import type { AttrPath } from '../filter/ast';
 import { parsePath } from '../filter/parser';
-import { CORE_USER_URN, ENTERPRISE_USER_URN, sameUrn } from '../filter/urns';
-import { deleteKey, findKey, getKey, isEmptyValue, isObject, setKey, type JsonObject } from './json';
+import { CORE_USER_URN, ENTERPRISE_USER_URN, sameUrn } from '../urns';
+import { findKey, getKey, isJsonObject, type JsonObject } from '@/lib/json-object';
+import { isBlank } from '../schemas/json-keys';
+import { deleteKey, setKey } from './json';
 import { applyMulti } from './multi-valued';
 import { Adaptations, normalizeOperations } from './operations';
 import type { PatchOperation, ScimUserJson, UserPatchResult } from './types';
@@ -39,7 +41,7 @@ function applyOperation(resource: JsonObject, op: PatchOperation, adaptations: A
 
 /** A no-path value is an object of attributes, each applied as if it were the path. */
 function applyAttributes(resource: JsonObject, op: PatchOperation, value: unknown, uri: string | undefined, adaptations: Adaptations): void {
-  if (!isObject(value)) throw invalidValue(`Operations[${op.index}]: "${op.op}" without a path needs an object value`);
+  if (!isJsonObject(value)) throw invalidValue(`Operations[${op.index}]: "${op.op}" without a path needs an object value`);
   for (const [key, item] of Object.entries(value)) applyKey(resource, op, key, item, uri, adaptations);
 }
 
@@ -84,7 +86,7 @@ function applySimple(holder: JsonObject, { def }: Target, op: PatchOperation, ad
 /** `name`, `manager`: replace merges sub-attributes (RFC 7644 §3.5.2.3); null or "" removes. */
 function applyComplex(holder: JsonObject, { def, sub }: Target, op: PatchOperation, adaptations: Adaptations): void {
   const existingValue = getKey(holder, def.name);
-  const existing = isObject(existingValue) ? existingValue : {};
+  const existing = isJsonObject(existingValue) ? existingValue : {};
   let next: JsonObject;
   if (sub) {
     const value = op.op === 'remove' ? undefined : subValue(def, sub, op.value, adaptations);
@@ -92,7 +94,7 @@ function applyComplex(holder: JsonObject, { def, sub }: Target, op: PatchOperati
     if (value === undefined) delete next[sub];
     else next[sub] = value;
   } else {
-    const clear = op.op === 'remove' || isEmptyValue(op.value);
+    const clear = op.op === 'remove' || isBlank(op.value);
     next = clear ? {} : mergeComplex(def, existing, op.value, adaptations);
   }
   if (Object.keys(next).length === 0) deleteKey(holder, def.name);
@@ -104,7 +106,7 @@ function holderOf(resource: JsonObject, holder: Target['holder'], create: boolea
   if (holder === 'core') return resource;
   const key = findKey(resource, ENTERPRISE_USER_URN);
   const existing = key === undefined ? undefined : resource[key];
-  if (isObject(existing)) return existing;
+  if (isJsonObject(existing)) return existing;
   if (!create) return undefined;
   const created: JsonObject = {};
   setKey(resource, ENTERPRISE_USER_URN, created);

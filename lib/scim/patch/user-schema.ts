@@ -1,40 +1,36 @@
 import { ScimError, invalidPath } from '../errors';
 import { formatPath, type AttrPath, type FilterNode } from '../filter/ast';
-import { CORE_USER_URN, ENTERPRISE_USER_URN, sameUrn } from '../filter/urns';
+import { CORE_USER_URN, ENTERPRISE_USER_URN, sameUrn } from '../urns';
+import type { Attribute } from '../attributes/attribute';
+import { USER_TABLE } from '../attributes/user';
 import type { Adaptations } from './operations';
 
 /**
- * The User attributes PATCH may touch, with their canonical case (RFC 7643 §4.1, §4.3).
- * Names are matched case-insensitively and written back in this case.
+ * The User attributes PATCH may touch, from the attribute table (attributes/user.ts), with their
+ * canonical case (RFC 7643 §4.1, §4.3). Names are matched case-insensitively and written back in
+ * this case. Attributes Roster does not store are known here too: a PATCH may set them, and the
+ * parser then drops them by name.
  */
 export type AttrKind = 'string' | 'boolean' | 'complex' | 'multi' | 'readOnly';
 export type AttrDef = { name: string; kind: AttrKind; subs?: readonly string[] };
 
-const MULTI_SUBS = ['value', 'display', 'type', 'primary', '$ref'] as const;
-const ADDRESS_SUBS = ['formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type', 'primary'] as const;
-const NAME_SUBS = ['formatted', 'familyName', 'givenName', 'middleName', 'honorificPrefix', 'honorificSuffix'] as const;
-
-const strings = (...names: string[]): AttrDef[] => names.map((name) => ({ name, kind: 'string' }));
-const multis = (...names: string[]): AttrDef[] => names.map((name) => ({ name, kind: 'multi', subs: MULTI_SUBS }));
-
-const CORE: AttrDef[] = [
-  ...strings('userName', 'externalId', 'displayName', 'nickName', 'profileUrl', 'title', 'userType'),
-  ...strings('preferredLanguage', 'locale', 'timezone', 'password'),
-  { name: 'name', kind: 'complex', subs: NAME_SUBS },
-  { name: 'active', kind: 'boolean' },
-  ...multis('emails', 'phoneNumbers', 'ims', 'photos', 'entitlements', 'roles', 'x509Certificates'),
-  { name: 'addresses', kind: 'multi', subs: ADDRESS_SUBS },
+function kindOf(attribute: Attribute): AttrKind {
   // RFC 7643 §3.1 / §4.1.2: id and meta are set by the service provider, groups is readOnly.
-  { name: 'id', kind: 'readOnly' },
-  { name: 'meta', kind: 'readOnly' },
-  { name: 'schemas', kind: 'readOnly' },
-  { name: 'groups', kind: 'readOnly' },
-];
+  if (attribute.mutability === 'readOnly') return 'readOnly';
+  if (attribute.multiValued) return 'multi';
+  if (attribute.type === 'complex') return 'complex';
+  return attribute.type === 'boolean' ? 'boolean' : 'string';
+}
 
-const ENTERPRISE: AttrDef[] = [
-  ...strings('employeeNumber', 'costCenter', 'organization', 'division', 'department'),
-  { name: 'manager', kind: 'complex', subs: ['value', '$ref', 'displayName'] },
-];
+const defsOf = (attributes: readonly Attribute[]): AttrDef[] =>
+  attributes.map((attribute) => ({
+    name: attribute.name,
+    kind: kindOf(attribute),
+    ...(attribute.subAttributes ? { subs: attribute.subAttributes.map((sub) => sub.name) } : {}),
+  }));
+
+const CORE = defsOf([...USER_TABLE.common, ...USER_TABLE.core.attributes]);
+const ENTERPRISE = defsOf(USER_TABLE.extensions.find((extension) => extension.urn === ENTERPRISE_USER_URN)?.attributes ?? []);
 
 /** Where a path points: which object holds the attribute, and what part of it. */
 export type Target = {

@@ -1,5 +1,6 @@
 import { invalidValue } from '../errors';
-import { isEmptyValue, isObject, type JsonObject } from './json';
+import { isJsonObject, type JsonObject } from '@/lib/json-object';
+import { isBlank } from '../schemas/json-keys';
 import type { Adaptations } from './operations';
 import { canonicalSub, type AttrDef } from './user-schema';
 
@@ -15,7 +16,7 @@ export function coerceBoolean(value: unknown, adaptations: Adaptations): boolean
 
 /** A singular string or boolean value; undefined means "clear the attribute". */
 export function scalarValue(def: AttrDef, value: unknown, adaptations: Adaptations): string | boolean | undefined {
-  if (isEmptyValue(value)) {
+  if (isBlank(value)) {
     if (value === '') adaptations.add('empty string clears attribute');
     return undefined;
   }
@@ -40,7 +41,7 @@ function stringValue(name: string, value: unknown, adaptations: Adaptations): st
 
 /** A sub-attribute value: `primary` is a boolean (RFC 7643 §2.4), known subs are strings. */
 export function subValue(def: AttrDef, sub: string, value: unknown, adaptations: Adaptations): unknown {
-  if (isEmptyValue(value)) return undefined;
+  if (isBlank(value)) return undefined;
   if (sub === 'primary') {
     const bool = coerceBoolean(value, adaptations);
     if (bool === undefined) throw invalidValue(`"${def.name}.primary" must be a boolean`);
@@ -72,7 +73,7 @@ export function mergeComplex(def: AttrDef, existing: JsonObject, value: unknown,
     adaptations.add('bare manager id wrapped');
     raw = { value };
   }
-  if (!isObject(raw)) throw invalidValue(`"${def.name}" must be an object, got ${JSON.stringify(value)}`);
+  if (!isJsonObject(raw)) throw invalidValue(`"${def.name}" must be an object, got ${JSON.stringify(value)}`);
   const merged: JsonObject = { ...existing };
   for (const [key, item] of Object.entries(raw)) {
     const sub = canonicalSub(def, key);
@@ -90,12 +91,12 @@ export function entryValue(def: AttrDef, value: unknown, adaptations: Adaptation
     adaptations.add('bare value wrapped as multi-valued entry');
     return { value: String(value) };
   }
-  if (!isObject(value)) throw invalidValue(`"${def.name}" entries must be objects, got ${JSON.stringify(value)}`);
+  if (!isJsonObject(value)) throw invalidValue(`"${def.name}" entries must be objects, got ${JSON.stringify(value)}`);
   return normalizeSubs(def, value, adaptations);
 }
 
 export function entriesValue(def: AttrDef, value: unknown, adaptations: Adaptations): JsonObject[] {
-  if (isEmptyValue(value)) return [];
+  if (isBlank(value)) return [];
   if (Array.isArray(value)) return value.map((item) => entryValue(def, item, adaptations));
   adaptations.add('single value wrapped in array');
   return [entryValue(def, value, adaptations)];

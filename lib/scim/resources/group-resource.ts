@@ -1,5 +1,5 @@
 import type { Group } from '@/db/schema';
-import { CORE_GROUP_URN } from '../filter/urns';
+import { CORE_GROUP_URN } from '../urns';
 import { etagFor } from './etag';
 import { compact, type ScimResourceJson } from './user-resource';
 

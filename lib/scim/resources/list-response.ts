@@ -1,4 +1,4 @@
-export const LIST_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
+import { LIST_RESPONSE_SCHEMA } from '../urns';
 
 export type ListResponse<T> = {
   schemas: [typeof LIST_RESPONSE_SCHEMA];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import entraMapped from '@/test/fixtures/idp/entra-create-user-mapped.json';
 import { groupRow, memberRow } from '@/test/fixtures/idp/rows';
-import { ENTERPRISE_USER_URN } from '../filter/urns';
+import { ENTERPRISE_USER_URN } from '../urns';
 import { parseUserBody } from '../schemas/user';
 import { toGroupResource } from './group-resource';
 import { needsMembers, projectAttributes } from './project-attributes';

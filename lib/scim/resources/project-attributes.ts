@@ -1,4 +1,5 @@
-import { CORE_GROUP_URN } from '../filter/urns';
+import { findKey, isJsonObject } from '@/lib/json-object';
+import { CORE_GROUP_URN } from '../urns';
 import type { ScimResourceJson } from './user-resource';
 
 /** The two list/read parameters (RFC 7644 §3.4.2.5, §3.9); ListQuery has both. */
@@ -10,8 +11,6 @@ const ALWAYS = new Set(['id', 'schemas']);
 /** Per holder ('' for core, else the lower-cased extension URN): attribute → 'all' or sub-attributes. */
 type Selection = Map<string, Map<string, 'all' | Set<string>>>;
 type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Applies `attributes` or `excludedAttributes` to a resource. Names are case-insensitive and may
@@ -44,7 +43,7 @@ export function projectAttributes(resource: ScimResourceJson, selection: Attribu
 function projectValue(value: unknown, rule: 'all' | Set<string> | undefined, inner: Map<string, 'all' | Set<string>> | undefined, include: boolean): unknown {
   if (rule === 'all') return include ? value : undefined;
   if (rule instanceof Set) return nonEmpty(include ? pickSubs(value, rule) : dropSubs(value, rule));
-  if (inner && isObject(value)) {
+  if (inner && isJsonObject(value)) {
     const kept: Json = {};
     for (const [key, sub] of Object.entries(value)) {
       const projected = projectValue(sub, inner.get(key.toLowerCase()), undefined, include);
@@ -102,10 +101,10 @@ function addTo(selection: Selection, holder: string, attr: string, sub: string |
 /** '' when `attr` is a core attribute (or unknown), else the extension whose object has it. */
 function holderOf(resource: ScimResourceJson, attr: string): string {
   const keys = Object.keys(resource);
-  if (keys.some((k) => k.toLowerCase() === attr)) return '';
+  if (findKey(resource, attr) !== undefined) return '';
   for (const key of keys) {
     const value = resource[key];
-    if (key.toLowerCase().startsWith('urn:') && isObject(value) && Object.keys(value).some((k) => k.toLowerCase() === attr)) {
+    if (key.toLowerCase().startsWith('urn:') && isJsonObject(value) && findKey(value, attr) !== undefined) {
       return key.toLowerCase();
     }
   }
@@ -114,20 +113,20 @@ function holderOf(resource: ScimResourceJson, attr: string): string {
 
 function pickSubs(value: unknown, subs: Set<string>): unknown {
   if (Array.isArray(value)) return value.map((entry) => nonEmpty(pickSubs(entry, subs))).filter((e) => e !== undefined);
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   return Object.fromEntries(Object.entries(value).filter(([key]) => subs.has(key.toLowerCase())));
 }
 
 function dropSubs(value: unknown, subs: Set<string>): unknown {
   if (Array.isArray(value)) return value.map((entry) => nonEmpty(dropSubs(entry, subs))).filter((e) => e !== undefined);
-  if (!isObject(value)) return value;
+  if (!isJsonObject(value)) return value;
   return Object.fromEntries(Object.entries(value).filter(([key]) => !subs.has(key.toLowerCase())));
 }
 
 function nonEmpty(value: unknown): unknown {
   if (value === undefined) return undefined;
   if (Array.isArray(value)) return value.length ? value : undefined;
-  if (isObject(value)) return Object.keys(value).length ? value : undefined;
+  if (isJsonObject(value)) return Object.keys(value).length ? value : undefined;
   return value;
 }
 

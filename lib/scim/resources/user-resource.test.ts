@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTERPRISE_USER_URN } from '../filter/urns';
+import { ENTERPRISE_USER_URN } from '../urns';
 import okta from '@/test/fixtures/idp/okta-create-user.json';
 import entraMapped from '@/test/fixtures/idp/entra-create-user-mapped.json';
 import { memberRow } from '@/test/fixtures/idp/rows';

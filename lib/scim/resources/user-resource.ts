@@ -1,5 +1,7 @@
 import type { Member, MultiValue } from '@/db/schema';
-import { CORE_USER_URN, ENTERPRISE_USER_URN } from '../filter/urns';
+import type { Attribute } from '../attributes/attribute';
+import { USER_TABLE } from '../attributes/user';
+import { CORE_USER_URN, ENTERPRISE_USER_URN } from '../urns';
 import { etagFor } from './etag';
 
 /** A resource in SCIM wire shape; enterprise attributes under the ENTERPRISE_USER_URN key. */
@@ -17,43 +19,30 @@ export function compact(object: Record<string, unknown>): Record<string, unknown
   return out;
 }
 
+type UserAttribute = Attribute<keyof Member>;
+const ENTERPRISE = USER_TABLE.extensions.find((extension) => extension.urn === ENTERPRISE_USER_URN)?.attributes ?? [];
+/** Stored attributes whose value is not one column's text (attributes/user.ts). */
+const DERIVED: Record<string, (row: Member, baseUrl: string) => unknown> = {
+  active: (row) => row.status === 'active',
+  emails: (row) => nonEmpty(emailsOf(row)),
+  phoneNumbers: (row) => nonEmpty(row.phoneNumbers.map(copyEntry)),
+  manager: (row, baseUrl) => (row.managerId ? { value: row.managerId, $ref: `${baseUrl}/Users/${row.managerId}` } : null),
+};
+
 /**
- * A member row as a SCIM User (RFC 7643 §4.1, §4.3). Every attribute here is listed in
- * /Schemas (discovery/user-schema.ts) and parsed back by schemas/user.ts; the round-trip test
- * in discovery keeps the three in step. `meta` carries the ETag (RFC 7644 §3.14).
+ * A member row as a SCIM User (RFC 7643 §4.1, §4.3): the stored attributes of the table, in its
+ * order, each from its column. /Schemas (discovery/) and the parser (schemas/user.ts) come from
+ * the same table; the round-trip test in discovery keeps the three in step. `meta` carries the
+ * ETag (RFC 7644 §3.14).
  */
 export function toUserResource(row: Member, baseUrl: string): ScimUserJson {
-  const enterprise = compact({
-    employeeNumber: row.employeeNumber,
-    costCenter: row.costCenter,
-    organization: row.organization,
-    division: row.division,
-    department: row.department,
-    manager: row.managerId ? { value: row.managerId, $ref: `${baseUrl}/Users/${row.managerId}` } : null,
-  });
+  const enterprise = valuesOf(ENTERPRISE, row, baseUrl);
   const hasEnterprise = Object.keys(enterprise).length > 0;
-  const emails = emailsOf(row);
   return compact({
     schemas: hasEnterprise ? [CORE_USER_URN, ENTERPRISE_USER_URN] : [CORE_USER_URN],
     id: row.id,
     externalId: row.externalId,
-    userName: row.userName,
-    name: compact({
-      formatted: row.formattedName,
-      familyName: row.familyName,
-      givenName: row.givenName,
-      middleName: row.middleName,
-    }),
-    displayName: row.displayName,
-    nickName: row.nickName,
-    title: row.title,
-    userType: row.userType,
-    preferredLanguage: row.preferredLanguage,
-    locale: row.locale,
-    timezone: row.timezone,
-    active: row.status === 'active',
-    emails: emails.length ? emails : null,
-    phoneNumbers: row.phoneNumbers.length ? row.phoneNumbers.map(copyEntry) : null,
+    ...valuesOf(USER_TABLE.core.attributes, row, baseUrl),
     [ENTERPRISE_USER_URN]: hasEnterprise ? enterprise : null,
     meta: {
       resourceType: 'User',
@@ -64,6 +53,20 @@ export function toUserResource(row: Member, baseUrl: string): ScimUserJson {
     },
   });
 }
+
+function valuesOf(attributes: readonly UserAttribute[], row: Member, baseUrl: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const attribute of attributes) {
+    if (!attribute.stored) continue;
+    const derived = DERIVED[attribute.name];
+    if (derived) out[attribute.name] = derived(row, baseUrl);
+    else if (attribute.type === 'complex') out[attribute.name] = valuesOf(attribute.subAttributes ?? [], row, baseUrl);
+    else if (attribute.column) out[attribute.name] = row[attribute.column];
+  }
+  return compact(out);
+}
+
+const nonEmpty = <T>(list: T[]): T[] | null => (list.length ? list : null);
 
 /**
  * `emails` as stored, with the `email` column guaranteed among them. Every writer keeps it in the

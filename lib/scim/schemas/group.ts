@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { isUuid } from '@/lib/uuid';
+import { GROUP_TABLE } from '../attributes/group';
 import { invalidSyntax, invalidValue } from '../errors';
-import { CORE_GROUP_URN } from '../filter/urns';
-import { assertSafeKeys, carriesData, isBlank, isJsonObject, pickAttributes, type JsonObject } from './json-keys';
+import { CORE_GROUP_URN } from '../urns';
+import { isJsonObject, type JsonObject } from '@/lib/json-object';
+import { assertSafeKeys, carriesData, isBlank, pickAttributes } from './json-keys';
 import { ParseNotes } from './notes';
 import { MAX_STRING_LENGTH, optionalText, requiredName, textOrNull } from './scalars';
 import { checkSchemas } from './schema-uris';
@@ -14,9 +17,10 @@ import { scimErrorFromIssues } from './zod-issues';
  */
 export const MAX_GROUP_MEMBERS = 10_000;
 
-const TOP_LEVEL = ['displayName', 'externalId', 'members', 'id', 'meta', 'schemas'] as const;
+/** The Group's attributes and the common ones (attributes/group.ts), in their canonical case. */
+const TOP_LEVEL = [...GROUP_TABLE.core.attributes, ...GROUP_TABLE.common].map((a) => a.name);
 /** `display`, `type`, `$ref` are accepted and dropped: Roster reads them from the member row. */
-const MEMBER_KEYS = ['value', 'display', 'type', '$ref'] as const;
+const MEMBER_KEYS = (GROUP_TABLE.core.attributes.find((a) => a.name === 'members')?.subAttributes ?? []).map((a) => a.name);
 
 export const groupBodySchema = z.object({
   displayName: requiredName,
@@ -88,14 +92,12 @@ function prepareMembers(raw: unknown, notes: ParseNotes): unknown {
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function memberIds(members: readonly { value: string }[], notes: ParseNotes): string[] {
   const ids = new Set<string>();
   for (const [index, { value }] of members.entries()) {
     const trimmed = value.trim();
     if (trimmed === '') throw invalidValue(`"members[${index}].value" must be a member id`);
-    ids.add(UUID.test(trimmed) ? trimmed.toLowerCase() : trimmed);
+    ids.add(isUuid(trimmed) ? trimmed.toLowerCase() : trimmed);
   }
   if (ids.size !== members.length) notes.adapt('duplicate member values merged');
   return [...ids];

@@ -1,6 +1,5 @@
+import { isJsonObject, type JsonObject } from '@/lib/json-object';
 import { invalidSyntax } from '../errors';
-
-export type JsonObject = Record<string, unknown>;
 
 /**
  * Keys that reach Object.prototype when a parsed body is merged into a plain object
@@ -8,10 +7,6 @@ export type JsonObject = Record<string, unknown>;
  * carrying one anywhere is refused outright rather than silently filtered.
  */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** 400 invalidSyntax when a forbidden key appears at any depth. Iterative: no recursion limit. */
 export function assertSafeKeys(body: unknown): void {

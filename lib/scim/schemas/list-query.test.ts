@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScimError } from '../errors';
+import { MAX_FILTER_LENGTH } from '../filter/parser';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseListQuery, type ListQuery } from './list-query';
 
 const fromQuery = (query: string) => parseListQuery(new URLSearchParams(query));
@@ -56,8 +57,9 @@ describe('parseListQuery from a query string', () => {
     expect([error.status, error.scimType, error.detail]).toEqual([400, scimType, detail]);
   });
 
-  it('refuses a filter over 4096 characters', () => {
-    expect(errorOf(new URLSearchParams({ filter: `userName eq "${'a'.repeat(4100)}"` })).scimType).toBe('invalidValue');
+  it("refuses a filter over 2,000 characters, the parser's one limit, as invalidFilter", () => {
+    expect(errorOf(new URLSearchParams({ filter: `userName eq "${'a'.repeat(MAX_FILTER_LENGTH)}"` })).scimType).toBe('invalidFilter');
+    expect(errorOf({ filter: `userName eq "${'a'.repeat(MAX_FILTER_LENGTH)}"` }).scimType).toBe('invalidFilter');
   });
 });
 

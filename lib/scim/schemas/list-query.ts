@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { invalidSyntax, invalidValue } from '../errors';
-import { assertSafeKeys, isBlank, isJsonObject, pickAttributes } from './json-keys';
+import { invalidFilter, invalidSyntax, invalidValue } from '../errors';
+import { MAX_FILTER_LENGTH } from '../filter/parser';
+import { isJsonObject } from '@/lib/json-object';
+import { assertSafeKeys, isBlank, pickAttributes } from './json-keys';
 import { scimErrorFromIssues } from './zod-issues';
 
 /**
@@ -13,7 +15,6 @@ export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 100;
 /** startIndex is clamped here so the SQL OFFSET stays a plain integer. */
 const MAX_START_INDEX = 2_147_483_647;
-const MAX_FILTER_LENGTH = 4096;
 const MAX_ATTRIBUTE_NAMES = 100;
 
 export type SortOrder = 'ascending' | 'descending';
@@ -43,7 +44,7 @@ const nameList = z
 const integerParam = z.union([z.number(), z.string()], { error: 'must be an integer' }).optional();
 
 export const listQuerySchema = z.object({
-  filter: z.string({ error: 'must be a string' }).max(MAX_FILTER_LENGTH, `must be at most ${MAX_FILTER_LENGTH} characters`).optional(),
+  filter: z.string({ error: 'must be a string' }).optional(),
   startIndex: integerParam,
   count: integerParam,
   sortBy: z.string({ error: 'must be a string' }).max(300, 'must be at most 300 characters').optional(),
@@ -96,6 +97,9 @@ export function parseListQuery(source: URLSearchParams | unknown): ListQuery {
   const parsed = listQuerySchema.safeParse(raw);
   if (!parsed.success) throw scimErrorFromIssues(parsed.error.issues, raw);
   const { filter, sortBy, sortOrder, attributes, excludedAttributes } = parsed.data;
+  // The parser's one limit (filter/parser.ts), checked before anything reads the filter; an
+  // over-long filter is a bad filter (RFC 7644 §3.4.2.2 errors are invalidFilter).
+  if (filter !== undefined && filter.length > MAX_FILTER_LENGTH) throw invalidFilter(`"filter" must be at most ${MAX_FILTER_LENGTH} characters`);
   const startIndex = integer('startIndex', parsed.data.startIndex);
   const count = integer('count', parsed.data.count);
   return {

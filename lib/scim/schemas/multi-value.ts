@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { MultiValue } from '@/db/schema';
 import { invalidValue } from '../errors';
-import { carriesData, isBlank, isJsonObject, pickAttributes } from './json-keys';
+import { isJsonObject } from '@/lib/json-object';
+import { carriesData, isBlank, pickAttributes } from './json-keys';
 import type { ParseNotes } from './notes';
 import { booleanish, MAX_STRING_LENGTH, optionalText, textOrNull, toBoolean } from './scalars';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTERPRISE_USER_URN } from '../filter/urns';
+import { ENTERPRISE_USER_URN } from '../urns';
 import { EMAIL_REQUIRED, parseUserBody } from './user';
 import { errorOf as scimErrorOf } from '@/test/scim-error-of';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScimError } from '../errors';
-import { ENTERPRISE_USER_URN } from '../filter/urns';
+import { ENTERPRISE_USER_URN } from '../urns';
 import entraMapped from '@/test/fixtures/idp/entra-create-user-mapped.json';
 import entra from '@/test/fixtures/idp/entra-create-user.json';
 import jumpcloud from '@/test/fixtures/idp/jumpcloud-create-user.json';

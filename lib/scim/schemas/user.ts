@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import type { MemberFields } from '@/lib/members/member-fields';
+import { isUuid } from '@/lib/uuid';
+import type { Attribute } from '../attributes/attribute';
+import { USER_TABLE } from '../attributes/user';
 import { invalidSyntax, invalidValue } from '../errors';
-import { CORE_USER_URN, ENTERPRISE_USER_URN } from '../filter/urns';
-import { assertSafeKeys, isJsonObject, type JsonObject } from './json-keys';
+import { CORE_USER_URN, ENTERPRISE_USER_URN } from '../urns';
+import { getKey, isJsonObject, type JsonObject } from '@/lib/json-object';
+import { assertSafeKeys } from './json-keys';
 import { looksLikeEmail, multiValuedSchema, primaryWorkEmail, toMultiValues } from './multi-value';
 import { ParseNotes } from './notes';
 import { booleanish, optionalText, requiredName, textOrNull, toBoolean } from './scalars';
 import { checkSchemas } from './schema-uris';
-import { prepareUserBody } from './user-attributes';
+import { prepareUserBody } from './prepare-user-body';
 import { scimErrorFromIssues } from './zod-issues';
 
 /** Roster's names for what an IdP sets on a member; the same type the member writes take. */
@@ -15,44 +19,37 @@ export type { MemberFields };
 
 export type ParsedUser = { fields: MemberFields; ignoredAttributes: string[]; adaptations: string[] };
 
-const nameSchema = z.object(
-  { formatted: optionalText, familyName: optionalText, givenName: optionalText, middleName: optionalText },
-  { error: 'must be an object' },
-);
+type Json = Record<string, unknown>;
 
-const enterpriseSchema = z.object(
-  {
-    employeeNumber: optionalText,
-    costCenter: optionalText,
-    organization: optionalText,
-    division: optionalText,
-    department: optionalText,
-    manager: z.object({ value: optionalText }, { error: 'must be an object or an id' }).nullish(),
-  },
-  { error: 'must be an object' },
-);
+const CORE = USER_TABLE.core.attributes;
+const ENTERPRISE = USER_TABLE.extensions.find((extension) => extension.urn === ENTERPRISE_USER_URN)?.attributes ?? [];
+const EXTERNAL_ID = USER_TABLE.common.filter((a) => a.name === 'externalId');
+/** Entra may send the manager as a bare id; prepareUserBody wraps it, so anything else is refused as both. */
+const OBJECT_ERRORS: Record<string, string> = { manager: 'must be an object or an id' };
 
-/** A User body after prepareUserBody: canonical names only (RFC 7643 §4.1, §4.3). */
-export const userBodySchema = z.object({
-  userName: requiredName,
-  externalId: optionalText,
-  name: nameSchema.nullish(),
-  displayName: optionalText,
-  nickName: optionalText,
-  title: optionalText,
-  userType: optionalText,
-  locale: optionalText,
-  preferredLanguage: optionalText,
-  timezone: optionalText,
-  active: booleanish,
-  emails: multiValuedSchema,
-  phoneNumbers: multiValuedSchema,
-  [ENTERPRISE_USER_URN]: enterpriseSchema.nullish(),
+/** The zod schema of one stored attribute, from its table entry (attributes/user.ts). */
+function attributeSchema(attribute: Attribute): z.ZodType {
+  if (attribute.multiValued) return multiValuedSchema;
+  if (attribute.type === 'complex') return objectSchema(attribute.subAttributes ?? [], OBJECT_ERRORS[attribute.name] ?? 'must be an object').nullish();
+  if (attribute.type === 'boolean') return booleanish;
+  return attribute.required ? requiredName : optionalText;
+}
+
+/** The stored attributes a client may write; readOnly ones (manager.$ref) are derived, and prepareUserBody drops them. */
+function objectSchema(attributes: readonly Attribute[], error: string) {
+  const writable = attributes.filter((a) => a.stored && a.mutability !== 'readOnly');
+  return z.object(Object.fromEntries(writable.map((a) => [a.name, attributeSchema(a)])), { error });
+}
+
+/**
+ * A User body after prepareUserBody: canonical names only (RFC 7643 §4.1, §4.3). userName is
+ * first, then externalId: the first failing attribute is the one a refusal names.
+ */
+export const userBodySchema = objectSchema([...CORE.slice(0, 1), ...EXTERNAL_ID, ...CORE.slice(1)], 'must be an object').extend({
+  [ENTERPRISE_USER_URN]: objectSchema(ENTERPRISE, 'must be an object').nullish(),
 });
 
-type UserBody = z.infer<typeof userBodySchema>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type UserBody = Json & { userName: string };
 
 export const EMAIL_REQUIRED = 'a primary work email is required: send emails[type eq "work"] or an email-shaped userName';
 
@@ -69,11 +66,11 @@ export function parseUserBody(body: unknown): ParsedUser {
   const notes = new ParseNotes();
   // An enterprise object whose URN is missing from `schemas` is read anyway (RFC 7643 §3 asks
   // clients to list it; the patch engine's output does not), without a note.
-  checkSchemas(schemaValue(body), CORE_USER_URN, [ENTERPRISE_USER_URN], notes);
+  checkSchemas(getKey(body, 'schemas'), CORE_USER_URN, [ENTERPRISE_USER_URN], notes);
   const prepared = prepareUserBody(body, notes);
   const parsed = userBodySchema.safeParse(prepared);
   if (!parsed.success) throw scimErrorFromIssues(parsed.error.issues, prepared);
-  return { fields: toFields(parsed.data, notes), ignoredAttributes: notes.ignoredAttributes, adaptations: notes.adaptations };
+  return { fields: toFields(parsed.data as UserBody, notes), ignoredAttributes: notes.ignoredAttributes, adaptations: notes.adaptations };
 }
 
 /**
@@ -84,44 +81,45 @@ export function userResourceToFields(resource: JsonObject): ParsedUser {
   return parseUserBody(resource);
 }
 
-function schemaValue(body: JsonObject): unknown {
-  const key = Object.keys(body).find((k) => k.toLowerCase() === 'schemas');
-  return key === undefined ? undefined : body[key];
-}
-
+/**
+ * The parsed body as member fields. Plain strings (and the name parts) go to their table column;
+ * active, emails, phoneNumbers and the manager are stored their own way.
+ */
 function toFields(data: UserBody, notes: ParseNotes): MemberFields {
-  const enterprise = data[ENTERPRISE_USER_URN];
-  const sent = toMultiValues('emails', data.emails, notes);
+  const enterprise = objectOrEmpty(data[ENTERPRISE_USER_URN]);
+  const sent = toMultiValues('emails', data.emails as MultiEntries, notes);
   const email = chooseEmail(data.userName, sent, notes);
   // An email taken from userName is stored as an entry too: filters on emails read the list.
   const emails = sent.length ? sent : [{ value: email, type: 'work', primary: true }];
-  return {
-    userName: data.userName,
-    externalId: textOrNull(data.externalId),
-    givenName: textOrNull(data.name?.givenName),
-    familyName: textOrNull(data.name?.familyName),
-    middleName: textOrNull(data.name?.middleName),
-    formattedName: textOrNull(data.name?.formatted),
-    displayName: textOrNull(data.displayName),
-    nickName: textOrNull(data.nickName),
-    title: textOrNull(data.title),
-    userType: textOrNull(data.userType),
-    locale: textOrNull(data.locale),
-    preferredLanguage: textOrNull(data.preferredLanguage),
-    timezone: textOrNull(data.timezone),
-    employeeNumber: textOrNull(enterprise?.employeeNumber),
-    costCenter: textOrNull(enterprise?.costCenter),
-    organization: textOrNull(enterprise?.organization),
-    division: textOrNull(enterprise?.division),
-    department: textOrNull(enterprise?.department),
+  const fields: Json = {
+    ...stringColumns([...EXTERNAL_ID, ...CORE], data),
+    ...stringColumns(ENTERPRISE, enterprise),
     email,
     emails,
-    phoneNumbers: toMultiValues('phoneNumbers', data.phoneNumbers, notes),
-    managerId: managerId(enterprise?.manager?.value, notes),
+    phoneNumbers: toMultiValues('phoneNumbers', data.phoneNumbers as MultiEntries, notes),
+    managerId: managerId(textValue(objectOrEmpty(enterprise.manager).value), notes),
     // No `active` means active: RFC 7643 gives no default, and every IdP that omits it means so.
-    active: data.active === undefined || data.active === null ? true : toBoolean(data.active, 'active', notes),
+    active: data.active === undefined || data.active === null ? true : toBoolean(data.active as boolean | string, 'active', notes),
   };
+  return fields as MemberFields;
 }
+
+type MultiEntries = Parameters<typeof toMultiValues>[1];
+
+/** Column → value for every stored string attribute with a column of its own, sub-attributes of complex ones too. */
+function stringColumns(attributes: readonly Attribute[], data: Json): Json {
+  const out: Json = {};
+  for (const attribute of attributes) {
+    if (!attribute.stored || attribute.multiValued) continue;
+    if (attribute.type === 'complex') Object.assign(out, stringColumns(attribute.subAttributes ?? [], objectOrEmpty(data[attribute.name])));
+    else if (attribute.type === 'string' && attribute.column) out[attribute.column] = textOrNull(textValue(data[attribute.name]));
+  }
+  return out;
+}
+
+/** zod has checked the shapes; these only narrow its output for TypeScript. */
+const objectOrEmpty = (value: unknown): Json => (isJsonObject(value) ? value : {});
+const textValue = (value: unknown): string | null | undefined => (typeof value === 'string' ? value : value === null ? null : undefined);
 
 /** The primary work email; Okta and JumpCloud setups without an email mapping send only userName. */
 function chooseEmail(userName: string, emails: MemberFields['emails'], notes: ParseNotes): string {
@@ -143,7 +141,7 @@ function chooseEmail(userName: string, emails: MemberFields['emails'], notes: Pa
 function managerId(value: string | null | undefined, notes: ParseNotes): string | null {
   const id = textOrNull(value)?.trim() ?? null;
   if (id === null || id === '') return null;
-  if (UUID.test(id)) return id.toLowerCase();
+  if (isUuid(id)) return id.toLowerCase();
   notes.adapt('manager value not a Roster id: ignored');
   notes.ignore(`${ENTERPRISE_USER_URN}:manager`);
   return null;

@@ -1,36 +1,27 @@
+import type { Attribute } from '../attributes/attribute';
+import { USER_TABLE } from '../attributes/user';
 import { invalidSyntax } from '../errors';
-import { CORE_USER_URN, ENTERPRISE_USER_URN } from '../filter/urns';
-import { carriesData, isJsonObject, pickAttributes, type JsonObject } from './json-keys';
+import { CORE_USER_URN, ENTERPRISE_USER_URN } from '../urns';
+import { findKey, isJsonObject, type JsonObject } from '@/lib/json-object';
+import { carriesData, pickAttributes } from './json-keys';
 import { prepareMultiValued } from './multi-value';
 import type { ParseNotes } from './notes';
 
-/** Core User attributes Roster stores (RFC 7643 §4.1), in their canonical case. */
-export const STORED_USER_ATTRIBUTES = [
-  'userName',
-  'externalId',
-  'name',
-  'displayName',
-  'nickName',
-  'title',
-  'userType',
-  'locale',
-  'preferredLanguage',
-  'timezone',
-  'active',
-  'emails',
-  'phoneNumbers',
-] as const;
-/** Set by the service provider (RFC 7643 §3.1): ignored without a note, as the RFC says. */
-const READ_ONLY = ['id', 'meta', 'schemas'] as const;
-/**
- * Named here only to report them in their canonical case. `password`: Okta sends one on every
- * create; Roster never stores or echoes it. `groups` is readOnly (RFC 7643 §4.1.2).
- */
-const NOT_STORED = ['password', 'profileUrl', 'addresses', 'photos', 'ims', 'x509Certificates', 'entitlements', 'roles', 'groups'] as const;
-const TOP_LEVEL = [...STORED_USER_ATTRIBUTES, ...READ_ONLY, ...NOT_STORED, ENTERPRISE_USER_URN];
+const ENTERPRISE = USER_TABLE.extensions.find((extension) => extension.urn === ENTERPRISE_USER_URN)?.attributes ?? [];
+const attribute = (attributes: readonly Attribute[], name: string) => attributes.find((a) => a.name === name);
+const names = (attributes: readonly Attribute[] | undefined, stored: boolean) => (attributes ?? []).filter((a) => a.stored === stored).map((a) => a.name);
 
-const NAME_KEYS = ['formatted', 'familyName', 'givenName', 'middleName'] as const;
-export const ENTERPRISE_KEYS = ['employeeNumber', 'costCenter', 'organization', 'division', 'department', 'manager'] as const;
+/** User attributes Roster stores (RFC 7643 §4.1), in their canonical case: externalId and the core ones. */
+const STORED = [...names(USER_TABLE.common, true).filter((name) => name === 'externalId'), ...names(USER_TABLE.core.attributes, true)];
+/** Set by the service provider (RFC 7643 §3.1): ignored without a note, as the RFC says. */
+const READ_ONLY = USER_TABLE.common.filter((a) => a.mutability === 'readOnly').map((a) => a.name);
+/** Named only to report them in their canonical case (attributes/user.ts says why each is dropped). */
+const NOT_STORED = names(USER_TABLE.core.attributes, false);
+const TOP_LEVEL = [...STORED, ...READ_ONLY, ...NOT_STORED, ENTERPRISE_USER_URN];
+
+const NAME_KEYS = names(attribute(USER_TABLE.core.attributes, 'name')?.subAttributes, true);
+const ENTERPRISE_KEYS = ENTERPRISE.map((a) => a.name);
+const MANAGER_KEYS = (attribute(ENTERPRISE, 'manager')?.subAttributes ?? []).map((a) => a.name);
 
 /**
  * Pre-validation pass: canonical attribute names, URN-qualified keys unfolded, multi-valued
@@ -45,7 +36,7 @@ export function prepareUserBody(body: JsonObject, notes: ParseNotes): JsonObject
   for (const key of picked.unknown) noteUnknown(key, flat[key], notes);
   for (const key of NOT_STORED) if (key === 'password' ? key in values : carriesData(values[key])) notes.ignore(key);
   const out: JsonObject = {};
-  for (const key of STORED_USER_ATTRIBUTES) if (values[key] !== undefined) out[key] = values[key];
+  for (const key of STORED) if (values[key] !== undefined) out[key] = values[key];
   out.name = prepareName(values.name, notes);
   out.emails = prepareMultiValued('emails', values.emails, notes);
   out.phoneNumbers = prepareMultiValued('phoneNumbers', values.phoneNumbers, notes);
@@ -76,7 +67,7 @@ function unfoldQualifiedKeys(body: JsonObject, notes: ParseNotes): JsonObject {
         : [out, key];
     const lowerName = `${target === enterprise ? 'enterprise:' : ''}${name.toLowerCase()}`;
     // Plain keys that differ only in case are left for pickAttributes, which names both.
-    const clash = Object.keys(target).some((k) => k.toLowerCase() === name.toLowerCase());
+    const clash = findKey(target, name) !== undefined;
     if (clash && (name !== key || unfolded.has(lowerName))) throw invalidSyntax(`"${key}" is given twice`);
     if (name !== key) {
       notes.adapt('URN-qualified attribute key');
@@ -85,11 +76,11 @@ function unfoldQualifiedKeys(body: JsonObject, notes: ParseNotes): JsonObject {
     target[name] = value;
   }
   if (Object.keys(enterprise).length === 0) return out;
-  const nestedKey = Object.keys(out).find((k) => k.toLowerCase() === ENTERPRISE_USER_URN.toLowerCase());
+  const nestedKey = findKey(out, ENTERPRISE_USER_URN);
   const nested = nestedKey === undefined ? {} : out[nestedKey];
   if (!isJsonObject(nested)) throw invalidSyntax(`"${ENTERPRISE_USER_URN}" must be an object`);
   for (const key of Object.keys(enterprise)) {
-    if (Object.keys(nested).some((k) => k.toLowerCase() === key.toLowerCase())) throw invalidSyntax(`"${ENTERPRISE_USER_URN}:${key}" is given twice`);
+    if (findKey(nested, key) !== undefined) throw invalidSyntax(`"${ENTERPRISE_USER_URN}:${key}" is given twice`);
   }
   if (nestedKey !== undefined) delete out[nestedKey];
   out[ENTERPRISE_USER_URN] = { ...nested, ...enterprise };
@@ -117,7 +108,7 @@ function prepareEnterprise(raw: unknown, notes: ParseNotes): unknown {
     picked.values.manager = { value: manager };
   } else if (isJsonObject(manager)) {
     // $ref and displayName are derived from value (RFC 7643 §4.3): dropped without a note.
-    const sub = pickAttributes(manager, ['value', '$ref', 'displayName'], 'manager.');
+    const sub = pickAttributes(manager, MANAGER_KEYS, 'manager.');
     for (const key of sub.unknown) if (carriesData(manager[key])) notes.ignore(`${ENTERPRISE_USER_URN}:manager.${key}`);
     picked.values.manager = { value: sub.values.value };
   }
