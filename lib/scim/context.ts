@@ -1,6 +1,7 @@
 import type { Tx } from '@/db/client';
-import type { AuditAction } from '@/lib/audit/audit-actions';
-import type { AuditEventInput } from '@/lib/audit/record-audit-event';
+import type { ScimAction } from '@/lib/audit/audit-actions';
+import type { AuditEventInput } from '@/lib/audit/audit-row';
+import type { ScimRequestSummary } from '@/lib/audit/scim-summary';
 import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
 
 /**
@@ -11,7 +12,12 @@ export class SyncNotes {
   readonly adaptations = new Set<string>();
   readonly ignoredAttributes = new Set<string>();
   readonly notes: string[] = [];
-  readonly summary: Record<string, unknown> = {};
+  /** Typed (lib/audit/scim-summary.ts): a misspelt key does not compile. */
+  readonly summary: ScimRequestSummary;
+
+  constructor(request: Pick<ScimRequestSummary, 'method' | 'path'>) {
+    this.summary = { method: request.method, path: request.path };
+  }
 
   adapt(list: Iterable<string>): void {
     for (const a of list) this.adaptations.add(a);
@@ -37,7 +43,7 @@ export type ScimContext = {
   body: unknown;
   notes: SyncNotes;
   /** The request's sync-log row for a given outcome status, for a oneStatement operation. */
-  auditAs: (status: number) => AuditEventInput;
+  auditAs: (status: number) => AuditEventInput<ScimAction>;
 };
 
 export type OperationResult = {
@@ -48,7 +54,7 @@ export type OperationResult = {
 };
 
 export type Operation = {
-  action: AuditAction;
+  action: ScimAction;
   resourceType: 'User' | 'Group' | null;
   needsBody: boolean;
   /** Changes nothing: runs without a transaction (its sync-log row is written on its own). */
