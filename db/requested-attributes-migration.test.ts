@@ -35,22 +35,20 @@ describe.each(testDrivers())('migration 0008 (requestedAttributes) on $driver', 
       status: 200,
       summary,
     });
-    await handle.db
-      .insert(auditEvents)
-      .values([
-        row(1, 'scim.user.list', {
-          method: 'GET',
-          path: '/Users',
-          filter: 'userName eq "a"',
-          count: 1,
-          attributes: ['userName', 'emails'],
-          excludedAttributes: ['groups'],
-        }),
-        row(2, 'scim.group.read', { method: 'GET', path: '/Groups/x', attributes: ['displayName'] }),
-        row(3, 'scim.root.search', { method: 'POST', path: '/.search', attributes: ['id'] }),
-        row(4, 'scim.user.create', { method: 'POST', path: '/Users', attributes: ['userName', 'name'] }),
-        row(5, 'scim.user.list', { method: 'GET', path: '/Users', startIndex: 1 }),
-      ]);
+    await handle.db.insert(auditEvents).values([
+      row(1, 'scim.user.list', {
+        method: 'GET',
+        path: '/Users',
+        filter: 'userName eq "a"',
+        count: 1,
+        attributes: ['userName', 'emails'],
+        excludedAttributes: ['groups'],
+      }),
+      row(2, 'scim.group.read', { method: 'GET', path: '/Groups/x', attributes: ['displayName'] }),
+      row(3, 'scim.root.search', { method: 'POST', path: '/.search', attributes: ['id'] }),
+      row(4, 'scim.user.create', { method: 'POST', path: '/Users', attributes: ['userName', 'name'] }),
+      row(5, 'scim.user.list', { method: 'GET', path: '/Users', startIndex: 1 }),
+    ]);
     await handle.db.execute(sql.raw(migration));
     const rows = await handle.db
       .select({ summary: auditEvents.summary })
