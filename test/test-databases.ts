@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { createDb, type DbHandle } from '@/db/client';
+import { expectAuditSummariesFitTheirSchemas } from './audit-summaries-fit';
 import { expectNoSecretInAuditRows } from './secrets-in-audit';
 
 /** Rows older than this file's start (less clock slack) belong to other files of the run. */
@@ -7,7 +8,8 @@ const fileStartedAt = new Date(Date.now() - 5_000);
 
 /**
  * Before a test database closes, its audit rows written during this file are searched for every
- * secret the file created (test/no-secret-leaks.setup.ts); a hit fails the file after closing.
+ * secret the file created (test/no-secret-leaks.setup.ts), and their summaries are parsed with
+ * their action's schema (test/audit-summaries-fit.ts); a hit fails the file after closing.
  */
 async function openScanned(open: () => Promise<DbHandle>): Promise<DbHandle> {
   const handle = await open();
@@ -20,6 +22,10 @@ async function openScanned(open: () => Promise<DbHandle>): Promise<DbHandle> {
       leak = await expectNoSecretInAuditRows(handle.db, fileStartedAt).then(
         () => undefined,
         (error: unknown) => (error instanceof Error && error.message.startsWith('A secret') ? error : undefined),
+      );
+      leak ??= await expectAuditSummariesFitTheirSchemas(handle.db, fileStartedAt).then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error && error.message.startsWith('An audit summary') ? error : undefined),
       );
     }
     await handle.close();

@@ -57,17 +57,21 @@ describe.each(testDrivers())('sync activity on $driver', ({ open }) => {
   it('counts requests and errors per bucket in SQL, zero-filled, for this org and these filters only', async () => {
     const org = await seedOrg(handle.db, 'chart');
     const other = await seedOrg(handle.db, 'chart-other');
-    await handle.db
-      .insert(auditEvents)
-      .values([
-        scimRow(org.orgId, minutesAgo(5)),
-        scimRow(org.orgId, minutesAgo(6), { status: 401, action: 'scim.auth.fail' }),
-        scimRow(org.orgId, minutesAgo(125), { action: 'scim.user.create', status: 201 }),
-        scimRow(org.orgId, minutesAgo(126), { action: 'scim.user.create', status: 409 }),
-        scimRow(org.orgId, minutesAgo(60 * 30)),
-        { orgId: org.orgId, occurredAt: minutesAgo(7), actorType: 'account', action: 'token.create', summary: {} },
-        scimRow(other.orgId, minutesAgo(5)),
-      ]);
+    await handle.db.insert(auditEvents).values([
+      scimRow(org.orgId, minutesAgo(5)),
+      scimRow(org.orgId, minutesAgo(6), { status: 401, action: 'scim.auth.fail' }),
+      scimRow(org.orgId, minutesAgo(125), { action: 'scim.user.create', status: 201 }),
+      scimRow(org.orgId, minutesAgo(126), { action: 'scim.user.create', status: 409 }),
+      scimRow(org.orgId, minutesAgo(60 * 30)),
+      {
+        orgId: org.orgId,
+        occurredAt: minutesAgo(7),
+        actorType: 'account',
+        action: 'token.create',
+        summary: { name: 'Okta', scopes: ['scim'], prefix: 'rst_abcd', expiresAt: null },
+      },
+      scimRow(other.orgId, minutesAgo(5)),
+    ]);
     const query = syncLogQuerySchema.parse({ range: '24h' });
     const activity = await findSyncActivity(handle.db, org.orgId, query, resolveWindow(query, now));
     expect(activity.bucketSeconds).toBe(1800);
@@ -109,7 +113,7 @@ describe.each(testDrivers())('sync activity on $driver', ({ open }) => {
       scimRow(org.orgId, minutesAgo(2), {
         action: 'scim.request.invalid',
         status: 404,
-        summary: { path: '/Userz', error: { detail: 'No SCIM endpoint at /Userz' } },
+        summary: { method: 'GET', path: '/Userz', error: { detail: 'No SCIM endpoint at /Userz' } },
       }),
       scimRow(org.orgId, minutesAgo(3), { status: 401, action: 'scim.auth.fail' }),
       scimRow(org.orgId, minutesAgo(60 * 48), { status: 500 }),

@@ -3,6 +3,7 @@ import { auditEvents, organizations } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
 import { encodeEventKey, type SyncLogFilters, type TimeWindow } from './sync-log-query';
 import { syncLogWhere } from './find-audit-events';
+import { scimErrorText, scimSummaryText } from './read-scim-summary';
 
 /**
  * What the IdP has been doing, for the Directory Sync card and the sync-log chart. Every query
@@ -83,9 +84,9 @@ export async function findSyncHealth(db: DbOrTx, orgId: string, now: Date = new 
         id: auditEvents.id,
         action: auditEvents.action,
         status: auditEvents.status,
-        path: sql<string | null>`${auditEvents.summary}->>'path'`,
-        scimType: sql<string | null>`${auditEvents.summary}->'error'->>'scimType'`,
-        detail: sql<string | null>`${auditEvents.summary}->'error'->>'detail'`,
+        path: scimSummaryText(auditEvents.summary, 'path'),
+        scimType: scimErrorText(auditEvents.summary, 'scimType'),
+        detail: scimErrorText(auditEvents.summary, 'detail'),
       })
       .from(auditEvents)
       .where(and(since, gte(auditEvents.status, 400)))
@@ -142,7 +143,8 @@ function seen(orgId: string, actions: string[], extra: SQL = sql`true`): SQL<boo
 export async function findSetupSignals(db: DbOrTx, orgId: string): Promise<SetupSignals> {
   const ok = sql`recent.status < 400`;
   // Entra's Test Connection and Okta's pre-create check: GET /Users?filter=userName eq "…".
-  const lookup = (idp: string) => seen(orgId, ['scim.user.list'], sql`${ok} and recent.idp = ${idp} and recent.summary->>'filter' ~* '^\\s*username\\s+eq\\s'`);
+  const lookup = (idp: string) =>
+    seen(orgId, ['scim.user.list'], sql`${ok} and recent.idp = ${idp} and ${scimSummaryText(sql`recent.summary`, 'filter')} ~* '^\\s*username\\s+eq\\s'`);
   const [row] = await db
     .select({
       // A token's first use is stamped on every successful call; a failed call past authentication

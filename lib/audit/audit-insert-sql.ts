@@ -1,17 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { AuditEventInput } from './record-audit-event';
-import { redactSummary } from './redact';
+import { auditColumnsSql, auditValuesSql, toAuditRow, type AuditEventInput } from './audit-row';
 
 /**
  * `insert into audit_events … select … from <source>`: the audit row as part of the change's
  * own statement, naming the resource the change just wrote (`resourceId`, an expression over
  * `source`). The statement is its own transaction: the row commits with the change or not at all.
+ * The row is toAuditRow's, as for every other writer.
  */
 export function auditInsertFrom(input: AuditEventInput, source: SQL, resourceId: SQL): SQL {
-  const durationMs = input.startedAt === undefined ? null : Math.round(performance.now() - input.startedAt);
-  return sql`insert into audit_events (org_id, actor_type, actor_id, actor_label, action, resource_type, resource_id, status, idp, duration_ms, summary)
-    select ${input.orgId}::uuid, ${input.actor.type}, ${input.actor.id ?? null}::uuid, ${input.actor.label}, ${input.action}, ${input.resourceType ?? null},
-      ${resourceId}, ${input.status ?? null}::int, ${input.idp ?? null}, ${durationMs}::int, ${JSON.stringify(redactSummary(input.summary ?? {}))}::jsonb
+  return sql`insert into audit_events ${auditColumnsSql()}
+    select ${auditValuesSql(toAuditRow(input), { resource_id: resourceId })}
     from ${source}`;
 }
 
@@ -21,23 +19,25 @@ export function auditInsertFrom(input: AuditEventInput, source: SQL, resourceId:
  */
 export function auditInsertPlaceholders(source: SQL, resourceId: SQL): SQL {
   const p = (name: string) => sql.placeholder(name);
-  return sql`insert into audit_events (org_id, actor_type, actor_id, actor_label, action, resource_type, resource_id, status, idp, duration_ms, summary)
+  return sql`insert into audit_events ${auditColumnsSql()}
     select ${p('auditOrgId')}::uuid, ${p('auditActorType')}, ${p('auditActorId')}::uuid, ${p('auditActorLabel')}, ${p('auditAction')}, ${p('auditResourceType')},
       ${resourceId}, ${p('auditStatus')}::int, ${p('auditIdp')}, ${p('auditDurationMs')}::int, ${p('auditSummary')}::jsonb
     from ${source}`;
 }
 
 export function auditPlaceholderValues(input: AuditEventInput): Record<string, unknown> {
+  // The same row every other writer inserts (audit-row.ts: one builder, summary redacted there).
+  const row = toAuditRow(input);
   return {
-    auditOrgId: input.orgId,
-    auditActorType: input.actor.type,
-    auditActorId: input.actor.id ?? null,
-    auditActorLabel: input.actor.label,
-    auditAction: input.action,
-    auditResourceType: input.resourceType ?? null,
-    auditStatus: input.status ?? null,
-    auditIdp: input.idp ?? null,
-    auditDurationMs: input.startedAt === undefined ? null : Math.round(performance.now() - input.startedAt),
-    auditSummary: JSON.stringify(redactSummary(input.summary ?? {})),
+    auditOrgId: row.org_id,
+    auditActorType: row.actor_type,
+    auditActorId: row.actor_id,
+    auditActorLabel: row.actor_label,
+    auditAction: row.action,
+    auditResourceType: row.resource_type,
+    auditStatus: row.status,
+    auditIdp: row.idp,
+    auditDurationMs: row.duration_ms,
+    auditSummary: JSON.stringify(row.summary),
   };
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, like, lt, sql, type SQL } from 'drizz
 import { auditEvents } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
 import { auditActions } from './audit-actions';
+import { readScimSummary, scimErrorText, scimSummaryText, type KnownScimSummary } from './read-scim-summary';
 import { summaryLabel, summaryValue } from './summary-labels';
 import { decodeEventKey, encodeEventKey, resolveWindow, type EventKey, type SyncLogFilters, type SyncLogQuery, type TimeWindow } from './sync-log-query';
 
@@ -53,12 +54,12 @@ const rowColumns = {
   durationMs: auditEvents.durationMs,
   tokenName: auditEvents.actorLabel,
   resourceId: auditEvents.resourceId,
-  resourceName: sql<string | null>`${auditEvents.summary}->>'resourceName'`,
-  method: sql<string | null>`${auditEvents.summary}->>'method'`,
-  path: sql<string | null>`${auditEvents.summary}->>'path'`,
-  filter: sql<string | null>`${auditEvents.summary}->>'filter'`,
-  errorType: sql<string | null>`${auditEvents.summary}->'error'->>'scimType'`,
-  errorDetail: sql<string | null>`${auditEvents.summary}->'error'->>'detail'`,
+  resourceName: scimSummaryText(auditEvents.summary, 'resourceName'),
+  method: scimSummaryText(auditEvents.summary, 'method'),
+  path: scimSummaryText(auditEvents.summary, 'path'),
+  filter: scimSummaryText(auditEvents.summary, 'filter'),
+  errorType: scimErrorText(auditEvents.summary, 'scimType'),
+  errorDetail: scimErrorText(auditEvents.summary, 'detail'),
 };
 
 /** The exact scim.* actions an operation/resource filter means; undefined = every scim.* row. */
@@ -100,7 +101,7 @@ function escapeLike(value: string): string {
  * SCIM id. Scanned within the org's time window, which the primary key already bounds.
  */
 function personMatches(person: string): SQL {
-  return sql`(${auditEvents.summary}->>'resourceName' ilike ${`%${escapeLike(person)}%`} or ${auditEvents.resourceId} = ${person.toLowerCase()})`;
+  return sql`(${scimSummaryText(auditEvents.summary, 'resourceName')} ilike ${`%${escapeLike(person)}%`} or ${auditEvents.resourceId} = ${person.toLowerCase()})`;
 }
 
 function toRowDto(row: { at: string; id: string } & Omit<SyncEventRowDto, 'key' | 'occurredAt'>): SyncEventRowDto {
@@ -184,33 +185,55 @@ export async function getSyncLogEvent(db: DbOrTx, orgId: string, keyText: string
   return toSyncEventDetail(toRowDto(base), resourceType, summary);
 }
 
-const shown = new Set(['method', 'path', 'filter', 'error', 'ops', 'attributes', 'adaptations', 'ignoredAttributes', 'notes', 'resourceName']);
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
+/** Keys the detail view shows in rows of their own (the row DTO or the lists below). */
+const shown = new Set<keyof KnownScimSummary>([
+  'method',
+  'path',
+  'filter',
+  'error',
+  'ops',
+  'attributes',
+  'adaptations',
+  'ignoredAttributes',
+  'notes',
+  'resourceName',
+]);
+/** Lists the detail view shows as one line under "other values". */
+const listedAsText = new Set<keyof KnownScimSummary>(['requestedAttributes', 'excludedAttributes']);
 
 /** A PATCH op as one line: "replace active", or "add (no path): name.givenName, title". */
-function opLine(op: unknown): string {
-  const o = (op ?? {}) as Record<string, unknown>;
-  const name = typeof o.op === 'string' ? o.op : '?';
-  if (typeof o.path === 'string') return `${name} ${o.path}`;
-  const keys = strings(o.keys);
-  return keys.length ? `${name} (no path): ${keys.join(', ')}` : `${name} (no path)`;
+function opLine(op: NonNullable<KnownScimSummary['ops']>[number]): string {
+  if (op.path !== undefined) return `${op.op} ${op.path}`;
+  return op.keys?.length ? `${op.op} (no path): ${op.keys.join(', ')}` : `${op.op} (no path)`;
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/** A value for "other values": a scalar, or a list of scalars as one line (attributes asked for, a list of an older shape). */
+function otherValue(key: string, value: unknown, known: boolean): string | undefined {
+  if (shown.has(key as keyof KnownScimSummary)) return undefined;
+  if (Array.isArray(value) && (listedAsText.has(key as keyof KnownScimSummary) || !known) && value.every(isScalar)) return value.map(String).join(', ');
+  return isScalar(value) ? summaryValue(value) : undefined;
 }
 
 function toSyncEventDetail(row: SyncEventRowDto, resourceType: string | null, summary: Record<string, unknown>): SyncEventDetailDto {
-  const extra = Object.entries(summary)
-    .filter((entry): entry is [string, string | number | boolean] => !shown.has(entry[0]) && ['string', 'number', 'boolean'].includes(typeof entry[1]))
-    .map(([name, value]) => ({ name: summaryLabel(name), value: summaryValue(value) }));
+  // Read through the schema (read-scim-summary.ts); a value of another shape stays in `rest`.
+  const { known, rest } = readScimSummary(summary);
+  const extra = Object.keys(summary).flatMap((name) => {
+    const isKnown = Object.hasOwn(known, name);
+    const text = otherValue(name, isKnown ? known[name as keyof KnownScimSummary] : rest[name], isKnown);
+    return text === undefined ? [] : [{ name: summaryLabel(name), value: text }];
+  });
   return {
     ...row,
     resourceType,
-    ops: Array.isArray(summary.ops) ? summary.ops.map(opLine) : [],
-    attributes: strings(summary.attributes),
-    adaptations: strings(summary.adaptations),
-    ignoredAttributes: strings(summary.ignoredAttributes),
-    notes: strings(summary.notes),
+    ops: (known.ops ?? []).map(opLine),
+    attributes: known.attributes ?? [],
+    adaptations: known.adaptations ?? [],
+    ignoredAttributes: known.ignoredAttributes ?? [],
+    notes: known.notes ?? [],
     extra,
   };
 }

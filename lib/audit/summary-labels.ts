@@ -1,8 +1,10 @@
+import type { ScimRequestSummary } from './scim-summary';
+
 /**
  * Words for the sync-log summary keys the event detail lists under "other values" (issue 13:
  * the page showed raw keys such as `membersAdded`). A key without an entry is split into words.
  */
-const labels: Record<string, string> = {
+const labels: Partial<Record<keyof ScimRequestSummary, string>> = {
   membersAdded: 'Members added',
   membersRemoved: 'Members removed',
   membersRemovedAll: 'All members removed',
@@ -10,12 +12,13 @@ const labels: Record<string, string> = {
   memberCount: 'Members sent',
   startIndex: 'Start index',
   count: 'Page size asked for',
+  requestedAttributes: 'Attributes asked for',
   excludedAttributes: 'Excluded attributes',
   requestId: 'Request ID (in the server log)',
 };
 
 export function summaryLabel(key: string): string {
-  const known = labels[key];
+  const known = labels[key as keyof ScimRequestSummary];
   if (known) return known;
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

@@ -1,6 +1,7 @@
 import type { Db, DbOrTx, Tx } from '@/db/client';
-import type { AuditAction } from '@/lib/audit/audit-actions';
-import type { AuditEventInput } from '@/lib/audit/record-audit-event';
+import type { ScimAction } from '@/lib/audit/audit-actions';
+import type { AuditEventInput } from '@/lib/audit/audit-row';
+import type { ScimRequestSummary } from '@/lib/audit/scim-summary';
 import type { VerifiedToken } from '@/lib/tokens/verify-scim-token';
 
 /**
@@ -11,7 +12,12 @@ export class SyncNotes {
   readonly adaptations = new Set<string>();
   readonly ignoredAttributes = new Set<string>();
   readonly notes: string[] = [];
-  readonly summary: Record<string, unknown> = {};
+  /** Typed (lib/audit/scim-summary.ts): a misspelt key does not compile. */
+  readonly summary: ScimRequestSummary;
+
+  constructor(request: Pick<ScimRequestSummary, 'method' | 'path'>) {
+    this.summary = { method: request.method, path: request.path };
+  }
 
   adapt(list: Iterable<string>): void {
     for (const a of list) this.adaptations.add(a);
@@ -32,12 +38,12 @@ export class SyncNotes {
     this.ignoredAttributes.clear();
     this.ignore(snapshot.ignoredAttributes);
     this.notes.splice(0, this.notes.length, ...snapshot.notes);
-    for (const key of Object.keys(this.summary)) delete this.summary[key];
+    for (const key of Object.keys(this.summary) as (keyof ScimRequestSummary)[]) delete this.summary[key];
     Object.assign(this.summary, snapshot.summary);
   }
 }
 
-export type NotesSnapshot = { adaptations: string[]; ignoredAttributes: string[]; notes: string[]; summary: Record<string, unknown> };
+export type NotesSnapshot = { adaptations: string[]; ignoredAttributes: string[]; notes: string[]; summary: ScimRequestSummary };
 
 /** Per request; never stored on a shared object (docs/architecture.md mistake 5). */
 export type ScimContext<Q extends DbOrTx = Tx> = {
@@ -55,7 +61,7 @@ export type ScimContext<Q extends DbOrTx = Tx> = {
   body: unknown;
   notes: SyncNotes;
   /** The request's sync-log row for a given outcome status, for a change that writes its own row. */
-  auditAs: (status: number) => AuditEventInput;
+  auditAs: (status: number) => AuditEventInput<ScimAction>;
   /**
    * Runs `work` as a 'transaction' operation runs: in one transaction with the request's sync-log
    * row (unless `work` wrote it: OperationResult.logged), rolled back when the deadline has passed.
@@ -86,7 +92,7 @@ export type OperationResult = {
 export type CommitMode = 'read' | 'statement' | 'transaction';
 
 type OperationBase = {
-  action: AuditAction;
+  action: ScimAction;
   resourceType: 'User' | 'Group' | null;
   needsBody: boolean;
 };

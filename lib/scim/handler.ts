@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db, DbOrTx } from '@/db/client';
-import type { AuditAction } from '@/lib/audit/audit-actions';
-import { redactSummary } from '@/lib/audit/redact';
+import type { ScimAction } from '@/lib/audit/audit-actions';
+import { toAuditRow, type AuditEventInput } from '@/lib/audit/audit-row';
 import { pgErrorCode } from '@/lib/errors';
 import { maskSecrets } from '@/lib/secrets';
 import { isStorableText } from '@/lib/storable-text';
@@ -98,12 +98,10 @@ const deadlineError = () => new ScimError(503, undefined, 'The database did not 
 async function handleWithoutDeadline(request: Request, deps: ScimDeps, clock: Deadline): Promise<Response> {
   const startedAt = performance.now();
   const url = new URL(request.url);
-  const notes = new SyncNotes();
-  notes.summary.method = request.method;
-  notes.summary.path = url.pathname.replace(/^.*\/api\/scim\/v2/i, '').slice(0, 300) || '/';
+  const notes = new SyncNotes({ method: request.method, path: url.pathname.replace(/^.*\/api\/scim\/v2/i, '').slice(0, 300) || '/' });
   let idp = detectIdp({ userAgent: request.headers.get('user-agent'), url });
   let token: VerifiedToken | undefined;
-  let action: AuditAction = 'scim.request.invalid';
+  let action: ScimAction = 'scim.request.invalid';
   let resourceType: string | null = null;
   const batch = callLogBatchFor(deps.db);
   try {
@@ -226,14 +224,14 @@ function describeError(error: unknown): string {
 
 function auditInput(
   token: VerifiedToken,
-  action: AuditAction,
+  action: ScimAction,
   resourceType: string | null,
   resourceId: string | undefined,
   status: number,
   notes: SyncNotes,
   idp: string,
   startedAt: number,
-) {
+): AuditEventInput<ScimAction> & { startedAt: number } {
   return {
     orgId: token.orgId,
     action,
@@ -266,25 +264,13 @@ function isoMicros(epochMs: number): string {
 }
 
 function readLogRow(audit: ReturnType<typeof auditInput>) {
-  return {
-    org_id: audit.orgId,
-    actor_id: audit.actor.id,
-    actor_label: audit.actor.label,
-    action: audit.action,
-    resource_type: audit.resourceType ?? null,
-    resource_id: audit.resourceId ?? null,
-    status: audit.status,
-    idp: audit.idp,
-    duration_ms: Math.round(performance.now() - audit.startedAt),
-    summary: redactSummary(audit.summary),
-    occurred_at: isoMicros(performance.timeOrigin + audit.startedAt),
-  };
+  return { ...toAuditRow(audit), occurred_at: isoMicros(performance.timeOrigin + audit.startedAt) };
 }
 
 async function logFailure(
   deps: ScimDeps,
   token: VerifiedToken,
-  action: AuditAction,
+  action: ScimAction,
   resourceType: string | null,
   error: ScimError,
   notes: SyncNotes,

@@ -1,12 +1,14 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
+import type { AuditSummary } from '@/lib/audit/audit-actions';
 
 export type SsoActivityDto = { id: string; at: string; action: string; who: string | null; outcome: string };
 
-const ACTIONS = ['sso.sign_in', 'sso.sign_in.refuse', 'sso.test', 'sso.config.update', 'member.invite.create', 'member.invite.accept'];
+type ShownAction = 'sso.sign_in' | 'sso.sign_in.refuse' | 'sso.test' | 'sso.config.update' | 'member.invite.create' | 'member.invite.accept';
 
-const describe: Record<string, (s: Record<string, unknown>) => string> = {
+/** Each action's line, reading its summary by the action's schema (lib/audit/audit-actions.ts); old rows may lack keys. */
+const describe: { [A in ShownAction]: (s: Partial<AuditSummary<A>>) => string } = {
   'sso.sign_in': (s) => (s.firstSignIn ? 'Signed in with SSO (first time: linked)' : 'Signed in with SSO'),
   'sso.sign_in.refuse': (s) => `Refused (${String(s.reason ?? 'unknown')}): ${String(s.message ?? '')}`,
   'sso.test': (s) => (s.ok ? 'Test sign-in passed' : `Test sign-in failed: ${String(s.message ?? '')}`),
@@ -14,6 +16,7 @@ const describe: Record<string, (s: Record<string, unknown>) => string> = {
   'member.invite.create': (s) => (s.reissue ? 'Invite link re-issued' : 'Invite link created'),
   'member.invite.accept': () => 'Invite link used',
 };
+const ACTIONS = Object.keys(describe) as ShownAction[];
 
 /**
  * The owner-readable log of sign-in events (the sync log shows only SCIM calls): the latest SSO
@@ -27,5 +30,10 @@ export async function findSsoActivity(db: DbOrTx, orgId: string, limit = 10): Pr
     .where(and(eq(auditEvents.orgId, orgId), inArray(auditEvents.action, ACTIONS)))
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(limit);
-  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), action: r.action, who: r.who, outcome: (describe[r.action] ?? (() => r.action))(r.summary) }));
+  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), action: r.action, who: r.who, outcome: describeRow(r.action, r.summary) }));
+}
+
+function describeRow(action: string, summary: Record<string, unknown>): string {
+  const line = (describe as Record<string, ((s: Record<string, unknown>) => string) | undefined>)[action];
+  return line ? line(summary) : action;
 }

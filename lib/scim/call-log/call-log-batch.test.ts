@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { resultRows } from '@/db/result-rows';
+import { toAuditRow } from '@/lib/audit/audit-row';
 import { TEAM_CHANNEL } from '@/lib/live/team-change-channel';
 import { scimClientFor } from '@/test/scim-harness';
 import { listenOn, testDrivers } from '@/test/test-databases';
@@ -40,19 +41,16 @@ describe.each(testDrivers())('SCIM call-log batch on $driver', ({ open }) => {
       const batch = new CallLogBatch(handle.db);
       const at = new Date().toISOString();
       for (let i = 0; i < 3; i++) {
-        batch.logRead({
-          org_id: client.orgId,
-          actor_id: client.tokenId,
-          actor_label: 'test',
-          action: 'scim.user.list',
-          resource_type: 'User',
-          resource_id: null,
+        const input = {
+          orgId: client.orgId,
+          action: 'scim.user.list' as const,
+          actor: { type: 'token' as const, id: client.tokenId, label: 'test' },
+          resourceType: 'User',
           status: 200,
           idp: 'okta',
-          duration_ms: 1,
-          summary: { n: i },
-          occurred_at: at,
-        });
+          summary: { method: 'GET', path: '/Users', startIndex: i + 1 },
+        };
+        batch.logRead({ ...toAuditRow(input), occurred_at: at });
         batch.notifyTeam(client.orgId);
       }
       batch.tokenUsed({ org_id: client.orgId, id: client.tokenId, ip: '198.51.100.7', idp: 'okta', at });
@@ -60,7 +58,7 @@ describe.each(testDrivers())('SCIM call-log batch on $driver', ({ open }) => {
       expect(await reads()).toHaveLength(0);
       await batch.flush();
       const rows = await reads();
-      expect(rows.map((r) => r.summary).sort((x, y) => Number(x.n) - Number(y.n))).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
+      expect(rows.map((r) => r.summary.startIndex).sort()).toEqual([1, 2, 3]);
       const token = resultRows(await handle.db.execute(sql`select last_used_ip, last_used_idp from scim_tokens where id = ${client.tokenId}::uuid`))[0];
       expect(token).toMatchObject({ last_used_ip: '198.51.100.7', last_used_idp: 'okta' });
       const deadline = Date.now() + 2_000;

@@ -1,21 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { auditColumnsSql, auditRecordsetColumnsSql, auditRecordsetTypesSql, type AuditRow } from '@/lib/audit/audit-row';
 import { TEAM_CHANNEL } from '@/lib/live/team-change-channel';
 import type { PendingCount } from './token-rate-meter';
 
-/** A sync-log row of a read, as it is inserted. */
-export type ReadLogRow = {
-  org_id: string;
-  actor_id: string;
-  actor_label: string;
-  action: string;
-  resource_type: string | null;
-  resource_id: string | null;
-  status: number;
-  idp: string;
-  duration_ms: number;
-  summary: Record<string, unknown>;
-  occurred_at: string;
-};
+/**
+ * A sync-log row of a read, as it is inserted: lib/audit/audit-row.ts toAuditRow's row (the same
+ * builder as every other audit writer), dated when the request arrived.
+ */
+export type ReadLogRow = AuditRow & { occurred_at: string };
 export type TokenUse = { org_id: string; id: string; ip: string | null; idp: string; at: string };
 export type Batch = { reads: ReadLogRow[]; uses: TokenUse[]; counts: PendingCount[]; orgsToNotify: string[] };
 
@@ -33,10 +25,9 @@ const TOKEN_USE_PRECISION_SECONDS = 30;
 export function flushStatement(batch: Batch): SQL {
   return sql`
     with logged as (
-      insert into audit_events (org_id, actor_type, actor_id, actor_label, action, resource_type, resource_id, status, idp, duration_ms, summary, occurred_at)
-      select r.org_id, 'token', r.actor_id, r.actor_label, r.action, r.resource_type, r.resource_id, r.status, r.idp, r.duration_ms, r.summary, r.occurred_at
-      from jsonb_to_recordset(${JSON.stringify(batch.reads)}::jsonb) as r(org_id uuid, actor_id uuid, actor_label text, action text,
-        resource_type text, resource_id text, status int, idp text, duration_ms int, summary jsonb, occurred_at timestamptz)
+      insert into audit_events ${auditColumnsSql('occurred_at')}
+      select ${auditRecordsetColumnsSql('r')}, r.occurred_at
+      from jsonb_to_recordset(${JSON.stringify(batch.reads)}::jsonb) as r(${auditRecordsetTypesSql(['occurred_at', 'timestamptz'])})
       returning 1
     ), used as (
       update scim_tokens t set last_used_at = u.at, first_used_at = coalesce(t.first_used_at, u.at), last_used_ip = u.ip, last_used_idp = u.idp

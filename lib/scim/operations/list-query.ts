@@ -7,7 +7,7 @@ export function listQueryFrom(ctx: AnyScimContext, fromBody: boolean): ListQuery
   if (query.filter) ctx.notes.summary.filter = query.filter.slice(0, 300);
   ctx.notes.summary.startIndex = query.startIndex;
   ctx.notes.summary.count = query.count;
-  if (query.attributes.length) ctx.notes.summary.attributes = query.attributes;
+  if (query.attributes.length) ctx.notes.summary.requestedAttributes = query.attributes;
   if (query.excludedAttributes.length) ctx.notes.summary.excludedAttributes = query.excludedAttributes;
   return query;
 }
