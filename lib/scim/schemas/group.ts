@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { invalidSyntax, invalidValue } from '../errors';
 import { CORE_GROUP_URN } from '../filter/urns';
-import { assertSafeKeys, carriesData, isBlank, isJsonObject, pickAttributes, type JsonObject } from './json-keys';
+import { assertSafeKeys, carriesData, isBlank, isJsonObject, pickAttributes } from './json-keys';
 import { ParseNotes } from './notes';
 import { MAX_STRING_LENGTH, optionalText, requiredName, textOrNull } from './scalars';
 import { checkSchemas } from './schema-uris';
@@ -76,7 +76,7 @@ function prepareMembers(raw: unknown, notes: ParseNotes): unknown {
     return prepareMembers([raw], notes);
   }
   if (raw.length > MAX_GROUP_MEMBERS) throw invalidValue(`"members" must have at most ${MAX_GROUP_MEMBERS} entries; add more with PATCH`);
-  return raw.map((item) => {
+  return raw.map((item: unknown) => {
     if (typeof item === 'string') {
       notes.adapt('bare value wrapped as multi-valued entry');
       return { value: item };
