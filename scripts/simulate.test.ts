@@ -21,6 +21,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a test server: vitest reports a rejection here as an unhandled error, which is the point
     req.on('end', async () => {
       const body = Buffer.concat(chunks);
       const headers = new Headers();
