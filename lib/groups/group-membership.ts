@@ -8,7 +8,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function splitMemberIds(ids: string[]): { uuids: string[]; invalid: string[] } {
   const uuids = new Set<string>();
   const invalid: string[] = [];
-  for (const id of ids) UUID.test(id) ? uuids.add(id.toLowerCase()) : invalid.push(id);
+  for (const id of ids) {
+    if (UUID.test(id)) uuids.add(id.toLowerCase());
+    else invalid.push(id);
+  }
   return { uuids: [...uuids], invalid };
 }
 
