@@ -30,7 +30,7 @@ export async function pageWithTotal<T extends PgTable>(
     (
       await db
         .select({ n: count() })
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: from() on a generic T fails drizzle's conditional type (TS2345)
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: from() on a generic T fails (TS2345)
         .from(table as PgTable)
         .where(where)
     )[0]?.n ?? 0;
