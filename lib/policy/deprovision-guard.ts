@@ -27,7 +27,8 @@ export async function checkDeprovision(tx: Tx, orgId: string, memberId: string, 
   const [state] = resultRows(
     await tx.execute(sql`
       select coalesce(p.guard_enabled, true) as enabled,
-        coalesce(p.guard_threshold, greatest(10, floor(0.2 * (select count(*) from members where org_id = ${orgId}::uuid and status = 'active'))))::int as threshold,
+        coalesce(p.guard_threshold,
+          greatest(10, floor(0.2 * (select count(*) from members where org_id = ${orgId}::uuid and status = 'active'))))::int as threshold,
         (select count(*) from deprovision_events e where e.org_id = ${orgId}::uuid and e.occurred_at > now() - ${GUARD_WINDOW}::interval)::int as recent,
         (select h.state from held_deprovisions h where h.org_id = ${orgId}::uuid and h.member_id = ${memberId}::uuid) as own_hold,
         exists (select 1 from held_deprovisions h where h.org_id = ${orgId}::uuid and h.state = 'held') as burst_held
@@ -37,7 +38,8 @@ export async function checkDeprovision(tx: Tx, orgId: string, memberId: string, 
   if (state.own_hold === 'kept') {
     throw new PolicyError(
       'deprovision-kept',
-      'Refused: an owner chose to keep this person after a mass deprovisioning was held. An owner can release them under Security → Directory Sync → Held deprovisions; then this request succeeds on retry.',
+      'Refused: an owner chose to keep this person after a mass deprovisioning was held. ' +
+        'An owner can release them under Security → Directory Sync → Held deprovisions; then this request succeeds on retry.',
     );
   }
   if (state.enabled === true) {
@@ -50,7 +52,9 @@ export async function checkDeprovision(tx: Tx, orgId: string, memberId: string, 
           kind = case when excluded.kind = 'delete' then 'delete' else held_deprovisions.kind end`);
       return {
         held: true,
-        detail: `Held for the owner's approval: more than ${threshold} people deprovisioned within an hour (the deprovisioning guard). Nothing was changed. An owner can Allow or Keep them under Security → Directory Sync; retry after that.`,
+        detail:
+          `Held for the owner's approval: more than ${threshold} people deprovisioned within an hour (the deprovisioning guard). Nothing was changed. ` +
+          'An owner can Allow or Keep them under Security → Directory Sync; retry after that.',
       };
     }
   }

@@ -30,7 +30,8 @@ export const USER_ATTRIBUTES: SchemaAttribute[] = [
   // in its place, since Okta and JumpCloud setups without an email mapping send only that.
   multiValuedEntries(
     'emails',
-    "Email addresses; at least one is required. The primary one (else the first of type work) is the member's email. Without emails, an email-shaped userName is taken as the work email.",
+    "Email addresses; at least one is required. The primary one (else the first of type work) is the member's email. " +
+      'Without emails, an email-shaped userName is taken as the work email.',
     ['work', 'home', 'other'],
     true,
   ),
