@@ -16,7 +16,7 @@ export function CopyButton({ value, label = 'Copy' }: { value: string; label?: s
     setTimeout(() => setState('idle'), 2000);
   }
   return (
-    <Button variant="secondary" onClick={copy} aria-label={label}>
+    <Button variant="secondary" onClick={() => void copy()} aria-label={label}>
       <span aria-live="polite">{state === 'copied' ? 'Copied!' : state === 'failed' ? 'Copy failed: select and copy' : label}</span>
     </Button>
   );

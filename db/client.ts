@@ -82,8 +82,8 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
       pooler: pooled ? { mode: 'transaction', detected } : null,
       listen: listener
         ? async (channel, onPayload) => {
-            const { unlisten } = await listener.listen(channel, onPayload);
-            return unlisten;
+            const subscription = await listener.listen(channel, onPayload);
+            return () => subscription.unlisten();
           }
         : null,
       close: async () => {

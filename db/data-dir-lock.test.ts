@@ -25,7 +25,7 @@ describe('embedded database lock', () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
     fs.writeFileSync(path.join(dir, 'roster.lock'), JSON.stringify({ pid: dead, command: 'killed', startedAt: 'earlier' }));
     const release = acquireDataDirLock(dir);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'roster.lock'), 'utf8')).pid).toBe(process.pid);
+    expect((JSON.parse(fs.readFileSync(path.join(dir, 'roster.lock'), 'utf8')) as { pid: number }).pid).toBe(process.pid);
     release();
     expect(fs.existsSync(path.join(dir, 'roster.lock'))).toBe(false);
   });
@@ -33,7 +33,7 @@ describe('embedded database lock', () => {
   it('holds the lock for as long as the embedded database is open', async () => {
     const dir = tempDir();
     const handle = await createDb({ dataDir: dir });
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'roster.lock'), 'utf8')).pid).toBe(process.pid);
+    expect((JSON.parse(fs.readFileSync(path.join(dir, 'roster.lock'), 'utf8')) as { pid: number }).pid).toBe(process.pid);
     await handle.close();
     expect(fs.existsSync(path.join(dir, 'roster.lock'))).toBe(false);
     const again = await createDb({ dataDir: dir });

@@ -12,5 +12,5 @@ export function mapRow<T extends PgTable>(table: T, raw: Record<string, unknown>
     const value = raw[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
-  return row as T['$inferSelect'];
+  return row;
 }

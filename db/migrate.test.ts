@@ -27,7 +27,7 @@ describe.runIf(direct && pooled)('migrations through a transaction pooler', () =
       try {
         const applied = await sql`select hash from drizzle.__drizzle_migrations`;
         const files = await import('drizzle-orm/migrator').then((m) => m.readMigrationFiles({ migrationsFolder: 'db/migrations' }));
-        expect(applied.map((r) => r.hash).sort()).toEqual(files.map((f) => f.hash).sort());
+        expect(applied.map((r) => r.hash as string).sort()).toEqual(files.map((f) => f.hash).sort());
         // A session lock taken through the pooler would still be held by one of its server
         // connections, and the next start (even a direct one) would wait for it forever.
         expect(

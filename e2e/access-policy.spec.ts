@@ -89,7 +89,7 @@ test('a burst of deletes is held and shown to the owner, and Allow applies it', 
   // Default threshold: max(10, 20 % of 14 active) = 10 an hour.
   const statuses: number[] = [];
   for (const id of ids) statuses.push((await idp.remove(id)).status());
-  expect(statuses).toEqual([...Array(10).fill(204), 503, 503, 503]);
+  expect(statuses).toEqual([...Array<number>(10).fill(204), 503, 503, 503]);
 
   await page.goto(`/orgs/${org.slug}/team`);
   await expect(page.getByTestId('held-banner')).toContainText('3 deprovisions are held for your approval');

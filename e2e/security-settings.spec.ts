@@ -82,7 +82,7 @@ test('an owner connects an IdP: endpoint, token, first calls, sync log, CSV, rev
   const idp = asIdp(request, token);
   const probe = await idp.get(`/Users?filter=${encodeURIComponent('userName eq "b7e1c0a2-probe@nowhere.test"')}`);
   expect(probe.status()).toBe(200);
-  expect((await probe.json()).totalResults).toBe(0);
+  expect(((await probe.json()) as { totalResults: number }).totalResults).toBe(0);
   const user = {
     schemas: [USER_SCHEMA],
     userName: `ada-${org.slug}@example.test`,

@@ -21,6 +21,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- test server: vitest fails the run on its unhandled rejection
     req.on('end', async () => {
       const body = Buffer.concat(chunks);
       const headers = new Headers();

@@ -23,8 +23,8 @@ export function onShutdown(server: Server, app: { close?: () => Promise<void> })
     await closeDatabase();
     process.exit(0);
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  process.on('SIGTERM', (signal) => void stop(signal));
+  process.on('SIGINT', (signal) => void stop(signal));
 }
 
 /** Only a handle that exists: opening a database just to close it would be pointless. */

@@ -21,7 +21,7 @@ export function toWebRequest(req: IncomingMessage, origin: string): { request: R
   const init = { method, headers, ...(body ? { body: body.stream, duplex: 'half' } : {}) };
   const discardRest = body?.discardRest ?? (() => {});
   try {
-    return { request: new Request(new URL(requestTarget(req.url), origin), init as RequestInit), discardRest };
+    return { request: new Request(new URL(requestTarget(req.url), origin), init), discardRest };
   } catch (error) {
     discardRest(); // e.g. TRACE, which fetch refuses: the caller answers 400 and the body must go
     throw error;

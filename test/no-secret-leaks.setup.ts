@@ -95,7 +95,7 @@ for (const [channel, stream] of streams) {
   stream.write = function write(this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
     capture(channel, typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
     return (original as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof stream.write;
+  };
 }
 
 afterAll(() => {

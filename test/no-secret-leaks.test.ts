@@ -106,11 +106,11 @@ describe.each(testDrivers())('no secret in logs, audit rows, replies or stored r
     }
     expect(
       statuses.every((s) => s < 400),
-      `statuses ${statuses}`,
+      `statuses ${statuses.join(',')}`,
     ).toBe(true);
     expect(
       refused.every((s) => s === 401 || s === 429),
-      `refusals ${refused}`,
+      `refusals ${refused.join(',')}`,
     ).toBe(true);
 
     // The org's sync log has rows for these calls (revoked and expired tokens are logged in their org).

@@ -15,7 +15,7 @@ async function openScanned(open: () => Promise<DbHandle>): Promise<DbHandle> {
   const handle = await open();
   let scanned = false;
   const close = async () => {
-    let leak: unknown;
+    let leak: Error | undefined;
     if (!scanned) {
       scanned = true;
       // A database a test already broke cannot be read: that is the test's business, not a leak.

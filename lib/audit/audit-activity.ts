@@ -157,7 +157,8 @@ export async function findSetupSignals(db: DbOrTx, orgId: string): Promise<Setup
       entraTestConnection: lookup('entra'),
       oktaLookup: lookup('okta'),
       oneloginGroups: seen(orgId, ['scim.group.list'], sql`${ok} and recent.idp = 'onelogin'`),
-      jumpcloudTestUser: sql<boolean>`(${seen(orgId, ['scim.user.create'], sql`${ok} and recent.idp = 'jumpcloud'`)}) and (${seen(orgId, ['scim.user.delete'], sql`${ok} and recent.idp = 'jumpcloud'`)})`,
+      jumpcloudTestUser: sql<boolean>`(${seen(orgId, ['scim.user.create'], sql`${ok} and recent.idp = 'jumpcloud'`)})
+        and (${seen(orgId, ['scim.user.delete'], sql`${ok} and recent.idp = 'jumpcloud'`)})`,
     })
     .from(organizations)
     .where(eq(organizations.id, orgId));

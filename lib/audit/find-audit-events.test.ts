@@ -72,9 +72,7 @@ describe.each(testDrivers())('sync log on $driver', ({ open }) => {
   it('keeps microseconds in the cursor, so rows within one millisecond are not skipped', async () => {
     const org = await seedOrg(handle.db, 'micro');
     for (const micros of ['100', '400', '456']) {
-      await handle.db
-        .insert(auditEvents)
-        .values({ ...scimRow(org.orgId, now), occurredAt: sql`${'2026-03-10T11:30:00.123' + micros + 'Z'}::timestamptz` as unknown as Date });
+      await handle.db.insert(auditEvents).values({ ...scimRow(org.orgId, now), occurredAt: sql`${'2026-03-10T11:30:00.123' + micros + 'Z'}::timestamptz` });
     }
     const window = resolveWindow(q(), now);
     const [first] = await findSyncLogRows(handle.db, org.orgId, q(), window, null, 'older', 1);

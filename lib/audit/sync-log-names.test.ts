@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db, DbHandle } from '@/db/client';
+import type { DbHandle } from '@/db/client';
 import { GROUP_SCHEMA, patchBody, scimClientFor, userBody } from '@/test/scim-harness';
 import { testDrivers } from '@/test/test-databases';
 import { findSyncLogPage, getSyncLogEvent } from './find-audit-events';
@@ -20,7 +20,7 @@ describe.each(testDrivers())('sync log names on $driver', ({ open }) => {
   afterAll(() => handle.close());
 
   it('names the person and the group of each request as they were then, and filters by person', async () => {
-    const db = handle.db as Db;
+    const db = handle.db;
     const scim = await scimClientFor(db);
     const created = await scim.call('POST', '/Users', userBody('ada@example.test'));
     expect(created.status).toBe(201);

@@ -8,7 +8,10 @@ import { resultRows } from '@/db/result-rows';
 export function splitMemberIds(ids: string[]): { uuids: string[]; invalid: string[] } {
   const uuids = new Set<string>();
   const invalid: string[] = [];
-  for (const id of ids) isUuid(id) ? uuids.add(id.toLowerCase()) : invalid.push(id);
+  for (const id of ids) {
+    if (isUuid(id)) uuids.add(id.toLowerCase());
+    else invalid.push(id);
+  }
   return { uuids: [...uuids], invalid };
 }
 

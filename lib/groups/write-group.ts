@@ -37,12 +37,7 @@ export async function deleteGroup(tx: Tx, orgId: string, groupId: string): Promi
   return rows.length > 0;
 }
 
-export async function getGroup(
-  tx: Tx | Parameters<typeof insertGroup>[0],
-  orgId: string,
-  groupId: string,
-  options: { forUpdate?: boolean } = {},
-): Promise<Group | null> {
+export async function getGroup(tx: Tx, orgId: string, groupId: string, options: { forUpdate?: boolean } = {}): Promise<Group | null> {
   const query = tx
     .select()
     .from(groups)

@@ -76,7 +76,8 @@ function pollFeed(emitter: EventEmitter, db: DbHandle['db'], pollMs: number): So
       await db.execute(sql`
       select w.org_id,
         (select count(*) from audit_events e where e.org_id = w.org_id and e.occurred_at >= w.since) as in_last_window,
-        (select count(*) from audit_events e where e.org_id = w.org_id and e.occurred_at >= now() - make_interval(secs => ${COMMIT_SLACK_SECONDS})) as in_next_window,
+        (select count(*) from audit_events e
+          where e.org_id = w.org_id and e.occurred_at >= now() - make_interval(secs => ${COMMIT_SLACK_SECONDS})) as in_next_window,
         to_json(now() - make_interval(secs => ${COMMIT_SLACK_SECONDS}))#>>'{}' as next_since
       from jsonb_to_recordset(${JSON.stringify(windows)}::jsonb) as w(org_id uuid, since timestamptz)`),
     );

@@ -15,7 +15,10 @@ function escapeLike(value: string): string {
 }
 
 // The name the page shows, in SQL, so sorting by name sorts what the reader sees.
-const shownName = sql`lower(coalesce(${members.displayName}, nullif(trim(coalesce(${members.givenName}, '') || ' ' || coalesce(${members.familyName}, '')), ''), ${members.userName}))`;
+const shownName = sql`lower(coalesce(
+  ${members.displayName},
+  nullif(trim(coalesce(${members.givenName}, '') || ' ' || coalesce(${members.familyName}, '')), ''),
+  ${members.userName}))`;
 
 /** Each sort ends on the id, so pages never overlap or skip a row that ties. */
 const orderings: Record<TeamSort, SQL[]> = {

@@ -30,7 +30,9 @@ export const idpPresets: IdpPreset[] = [
       'Overview: Application (client) ID is the client ID; the issuer is https://login.microsoftonline.com/<Directory (tenant) ID>/v2.0.',
       'Enterprise applications → your app → Properties: "Assignment required" = Yes, so only assigned people can sign in.',
     ],
-    why: "Entra's provisioning maps userPrincipalName to userName by default; its v2.0 ID token carries the UPN as preferred_username (profile scope). Both can change when the UPN is renamed: Roster links by iss + sub after the first sign-in, so a rename does not break an existing link.",
+    why:
+      "Entra's provisioning maps userPrincipalName to userName by default; its v2.0 ID token carries the UPN as preferred_username (profile scope). " +
+      'Both can change when the UPN is renamed: Roster links by iss + sub after the first sign-in, so a rename does not break an existing link.',
     sources: [
       'https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference',
       'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups',
@@ -63,7 +65,8 @@ export const idpPresets: IdpPreset[] = [
     steps: [
       'Applications → Add App → "OpenId Connect (OIDC)".',
       'Configuration: Redirect URIs = the redirect URI below.',
-      'SSO tab: Client ID, Client Secret (Show client secret), and Token Endpoint authentication method "POST" or "Basic"; the issuer is https://<subdomain>.onelogin.com/oidc/2.',
+      'SSO tab: Client ID, Client Secret (Show client secret), and Token Endpoint authentication method "POST" or "Basic"; ' +
+        'the issuer is https://<subdomain>.onelogin.com/oidc/2.',
       'Users/Roles: give the app to the same people as the SCIM app.',
     ],
     why: "OneLogin's SCIM Provisioner sends the user's email as userName by default, and its ID token carries email with the email scope.",

@@ -18,7 +18,7 @@ export function progressReporter(stream: Stream = process.stderr, intervalMs = 5
     return `${p.phase.padEnd(15)} ${fmtInt(p.done)}/${fmtInt(p.total)} steps · ${fmtInt(p.requests)} requests · ${fmtInt(rate)} req/s · ${fmtInt(p.errors)} errors · ${seconds.toFixed(1)} s`;
   };
   return {
-    update(p: Progress): void {
+    update: (p: Progress): void => {
       const now = Date.now();
       if (stream.isTTY) {
         if (now - lastDraw < 100 && p.done < p.total) return;

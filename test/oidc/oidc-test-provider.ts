@@ -41,7 +41,7 @@ export async function startOidcTestProvider(port: number): Promise<OidcTestProvi
   class MemoryAdapter implements Adapter {
     private readonly store: Map<string, Stored>;
     constructor(private readonly name: string) {
-      this.store = stores.get(name) ?? new Map();
+      this.store = stores.get(name) ?? new Map<string, Stored>();
       stores.set(name, this.store);
     }
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number) {

@@ -12,7 +12,8 @@ import { passwordSchema } from '@/lib/validation/sign-up';
 const newAccountSchema = z.object({ name: z.string().trim().min(1, 'Enter your name').max(100), password: passwordSchema });
 
 export async function acceptInviteAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const secret = String(formData.get('token') ?? '');
+  const posted = formData.get('token');
+  const secret = typeof posted === 'string' ? posted : '';
   const db = await getDb();
   const current = await getCurrentAccount();
   if (current) {

@@ -24,6 +24,7 @@ export async function applyGroupMemberChanges(ctx: ScimContext, groupId: string,
 export function noteUnknownMembers(ctx: ScimContext, unknown: string[]): void {
   if (unknown.length === 0) return;
   ctx.notes.notes.push(
-    `${unknown.length} member value(s) ignored: not users of this organization (nested groups are not supported): ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`,
+    `${unknown.length} member value(s) ignored: not users of this organization (nested groups are not supported): ` +
+      `${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`,
   );
 }

@@ -30,6 +30,7 @@ export async function pageWithTotal<T extends PgTable>(
     (
       await db
         .select({ n: count() })
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: from() on a generic T fails (TS2345)
         .from(table as PgTable)
         .where(where)
     )[0]?.n ?? 0;
@@ -50,7 +51,7 @@ export async function pageWithTotal<T extends PgTable>(
   const withCount = query.startIndex > 1;
   const found = await db
     .select({
-      row: table as PgTable,
+      row: table,
       total: withCount ? sql<number>`(select count(*) from ${table} where ${where ?? sql`true`})`.mapWith(Number) : sql<null>`null`,
     })
     .from(table as PgTable)

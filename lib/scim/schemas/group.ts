@@ -3,7 +3,7 @@ import { isUuid } from '@/lib/uuid';
 import { GROUP_TABLE } from '../attributes/group';
 import { invalidSyntax, invalidValue } from '../errors';
 import { CORE_GROUP_URN } from '../urns';
-import { isJsonObject, type JsonObject } from '@/lib/json-object';
+import { isJsonObject } from '@/lib/json-object';
 import { assertSafeKeys, carriesData, isBlank, pickAttributes } from './json-keys';
 import { ParseNotes } from './notes';
 import { MAX_STRING_LENGTH, optionalText, requiredName, textOrNull } from './scalars';
@@ -80,7 +80,7 @@ function prepareMembers(raw: unknown, notes: ParseNotes): unknown {
     return prepareMembers([raw], notes);
   }
   if (raw.length > MAX_GROUP_MEMBERS) throw invalidValue(`"members" must have at most ${MAX_GROUP_MEMBERS} entries; add more with PATCH`);
-  return raw.map((item) => {
+  return raw.map((item: unknown) => {
     if (typeof item === 'string') {
       notes.adapt('bare value wrapped as multi-valued entry');
       return { value: item };

@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseListQuery, type ListQuery } from
 
 const fromQuery = (query: string) => parseListQuery(new URLSearchParams(query));
 
-function errorOf(source: URLSearchParams | unknown): ScimError {
+function errorOf(source: unknown): ScimError {
   try {
     parseListQuery(source);
   } catch (error) {

@@ -92,7 +92,7 @@ function splitNames(value: string): string[] {
  * Blank parameters (`filter=`) count as absent. When both `attributes` and
  * `excludedAttributes` are given, `attributes` wins (see project-attributes.ts).
  */
-export function parseListQuery(source: URLSearchParams | unknown): ListQuery {
+export function parseListQuery(source: unknown): ListQuery {
   const raw = source instanceof URLSearchParams ? fromSearchParams(source) : fromBody(source);
   const parsed = listQuerySchema.safeParse(raw);
   if (!parsed.success) throw scimErrorFromIssues(parsed.error.issues, raw);

@@ -36,7 +36,8 @@ export function ActivityChart({ activity }: { activity: SyncActivity }) {
   const summary =
     activity.requests === 0
       ? `No SCIM requests between ${label(activity.from)} and ${label(activity.to)} UTC.`
-      : `${plural(activity.requests, 'SCIM request')} and ${plural(activity.errors, 'error')} between ${label(activity.from)} and ${label(activity.to)} UTC, in ${width} buckets; busiest bucket ${label(busiest.start)} with ${plural(busiest.requests, 'request')}.`;
+      : `${plural(activity.requests, 'SCIM request')} and ${plural(activity.errors, 'error')} between ${label(activity.from)} and ${label(activity.to)} UTC, ` +
+        `in ${width} buckets; busiest bucket ${label(busiest.start)} with ${plural(busiest.requests, 'request')}.`;
   const ticks = [0, Math.floor(buckets.length / 2), buckets.length - 1].filter((i, n, all) => i >= 0 && all.indexOf(i) === n);
   return (
     <figure className="space-y-2">
