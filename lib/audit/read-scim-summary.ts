@@ -36,5 +36,5 @@ export function readScimSummary(summary: Record<string, unknown>): { known: Know
     if (parsed?.success && parsed.data !== undefined) known[key] = parsed.data;
     else rest[key] = value;
   }
-  return { known: known as KnownScimSummary, rest };
+  return { known: known, rest };
 }

@@ -48,7 +48,7 @@ function fieldValues(fields: MemberFields): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const key of FIELD_COLUMNS) {
     const value = columns[key];
-    values[key] = value === null ? null : members[key].mapToDriverValue(value as never);
+    values[key] = value === null ? null : members[key].mapToDriverValue(value);
   }
   return values;
 }

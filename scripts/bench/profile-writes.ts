@@ -39,11 +39,12 @@ const texts = new Map<string, number>();
 // what one tick sends (pipelined statements) into one write, and an unprepared statement with
 // parameters takes two (Parse/Describe, then Bind/Execute once the types are known).
 const pgPort = Number(new URL(url).port || 5432);
-const socketWrite = net.Socket.prototype.write;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- saved to be called with the socket as `this` (apply below)
+const socketWrite: (this: net.Socket, ...a: unknown[]) => boolean = net.Socket.prototype.write as (this: net.Socket, ...a: unknown[]) => boolean;
 net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
   if (this.remotePort === pgPort) roundTrips++;
-  return (socketWrite as (...a: unknown[]) => boolean).apply(this, args);
-} as typeof socketWrite;
+  return socketWrite.apply(this, args);
+};
 const client = postgres(url, {
   max: 1,
   onnotice: () => {},
