@@ -69,7 +69,7 @@ export function toAuditRow<A extends AuditAction>(input: AuditEventInput<A>): Au
     status: input.status ?? null,
     idp: input.idp ?? null,
     duration_ms: input.startedAt === undefined ? null : Math.round(performance.now() - input.startedAt),
-    summary: redactSummary((input.summary ?? {})),
+    summary: redactSummary(input.summary ?? {}),
   };
 }
 

@@ -99,6 +99,6 @@ type OperationBase = {
 
 export type Operation = OperationBase &
   (
-    | { commit: 'read' | 'statement'; run: (ctx: ScimContext<Db>) => Promise<OperationResult> }
+    | { commit: Exclude<CommitMode, 'transaction'>; run: (ctx: ScimContext<Db>) => Promise<OperationResult> }
     | { commit: 'transaction'; run: (ctx: ScimContext) => Promise<OperationResult> }
   );
