@@ -31,7 +31,7 @@ type Entry = z.infer<typeof multiValueEntrySchema>;
  * dropped (JumpCloud sends `{"type":"mobile","value":""}` for an unset phone), and sub-attribute
  * names are matched case-insensitively. The attribute itself must be an array (RFC 7643 §2.4):
  * `"emails": "a@example.com"` or a single object is refused, not guessed at — no IdP's recorded
- * traffic sends that (test/dialects/fixtures), and a guess could store the wrong address (issue 14).
+ * traffic sends that (test/idp-behaviour), and a guess could store the wrong address (issue 14).
  */
 export function prepareMultiValued(name: string, raw: unknown, notes: ParseNotes): unknown {
   if (isBlank(raw)) return undefined;
