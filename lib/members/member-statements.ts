@@ -74,6 +74,10 @@ const updateIfUnchanged = compiledStatement(
       )}, source = 'scim', updated_at = now(), version = version + 1
       where org_id = ${p('orgId')}::uuid and id = ${p('id')}::uuid and version = ${p('version')}::int
         and source = 'scim' and role <> 'owner' and status = ${p('readStatus')}
+        -- Never wait for another transaction's row lock here: a wait could outlast the SCIM
+        -- deadline, and this statement would then commit after the IdP was answered 503.
+        -- A locked row takes the locked transaction path instead, which rolls back late work.
+        and id = (select id from members where org_id = ${p('orgId')}::uuid and id = ${p('id')}::uuid for update skip locked)
       returning *
     ), logged as (${auditInsertPlaceholders(sql`m`, sql`m.id::text`)})
     select m.* from m`,
@@ -84,7 +88,9 @@ const updateIfUnchanged = compiledStatement(
  * written only if it is still as `read` left it — same version and status, SCIM-managed, not an
  * owner (the cases where the access policy has nothing to do; lib/scim/operations/users.ts).
  * The WHERE is evaluated on the row as it is when the statement locks it, so a change committed
- * since the read is never overwritten. Null: the row moved (or is gone); nothing was written.
+ * since the read is never overwritten. A row another transaction holds is skipped, not waited
+ * for (SKIP LOCKED), so this statement cannot outlive the request's deadline on a lock.
+ * Null: the row moved, is gone or is locked; nothing was written.
  */
 export async function updateMemberIfUnchanged(db: DbOrTx, orgId: string, read: Member, fields: MemberFields, audit: AuditEventInput): Promise<Member | null> {
   const values = { orgId, id: read.id, version: read.version, readStatus: read.status, ...fieldValues(fields), ...auditPlaceholderValues(audit) };
