@@ -6,8 +6,7 @@ import { requireAccount } from '@/lib/auth/guards';
 import { findAccountOrgs } from '@/lib/orgs/find-account-orgs';
 import { findSuspendedMemberships } from '@/lib/orgs/find-suspended-memberships';
 import { SuspendedNotice } from '@/components/suspended-notice';
-import { Button } from '@/components/ui/button';
-import { signOutAction } from './actions';
+import { SignOutForm } from './sign-out-form';
 
 export const metadata: Metadata = { title: 'Your organizations' };
 
@@ -21,11 +20,7 @@ export default async function OrgsPage() {
     <main className="mx-auto max-w-lg px-4 py-12">
       <div className="mb-4 flex items-center justify-between gap-4">
         <h1 className="text-xl font-semibold">Your organizations</h1>
-        <form action={signOutAction}>
-          <Button type="submit" variant="ghost" size="xs" className="text-sm font-medium">
-            Sign out
-          </Button>
-        </form>
+        <SignOutForm />
       </div>
       {suspended.length > 0 ? (
         <div className="mb-4">

@@ -1,4 +1,3 @@
-import { Button } from '@/components/ui/button';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getDb } from '@/lib/database';
@@ -6,7 +5,7 @@ import { requireMember } from '@/lib/auth/guards';
 import { findAccountOrgs } from '@/lib/orgs/find-account-orgs';
 import { OrgNav } from './org-nav';
 import { OrgSwitcher } from './org-switcher';
-import { signOutAction } from '../actions';
+import { SignOutForm } from '../sign-out-form';
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -25,11 +24,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
             <span className="hidden text-slate-600 sm:inline" title={account.email}>
               {account.name} · {member.role}
             </span>
-            <form action={signOutAction}>
-              <Button type="submit" variant="ghost" size="xs" className="text-sm font-medium">
-                Sign out
-              </Button>
-            </form>
+            <SignOutForm />
           </div>
         </div>
       </header>
