@@ -115,6 +115,30 @@ async function writeUser(
   return ctx.transaction(locked);
 }
 
+/**
+ * PUT and PATCH: the new fields from the request (`fieldsOf`), written by writeUnlocked, else
+ * under the row lock with the access policy's rules. Both paths log the name after the write.
+ */
+function writeUserFields(fieldsOf: (ctx: AnyScimContext, current: Member) => MemberFields) {
+  return (ctx: ScimContext<Db>) =>
+    writeUser(
+      ctx,
+      (ctx) => writeUnlocked(ctx, (current) => fieldsOf(ctx, current)),
+      async (ctx) => {
+        const current = await requireUser(ctx, true);
+        nameInLog(ctx, current.userName);
+        assertIfMatch(ctx.request, current.version);
+        const fields = fieldsOf(ctx, current);
+        const held = suspends(current, fields) ? await gateDeprovision(ctx, current, 'suspend') : null;
+        if (held) return held;
+        const { row: updated } = await guardedUserWrite(ctx, current, async () => ({ row: await updateMember(ctx.tx, ctx.orgId, current.id, fields) }));
+        if (!updated) throw notFound(`User ${current.id} not found`);
+        nameInLog(ctx, updated.userName);
+        return userResult(ctx, updated, 200);
+      },
+    );
+}
+
 async function listUsers(ctx: AnyScimContext, fromBody: boolean): Promise<OperationResult> {
   const query = listQueryFrom(ctx, fromBody);
   const userName = exactUserName(query);
@@ -173,45 +197,14 @@ export const userOperations = {
     resourceType: 'User',
     needsBody: true,
     commit: 'statement',
-    run: (ctx) =>
-      writeUser(
-        ctx,
-        (ctx) => writeUnlocked(ctx, () => parseAndNote(ctx, ctx.body)),
-        async (ctx) => {
-          const current = await requireUser(ctx, true);
-          nameInLog(ctx, current.userName);
-          assertIfMatch(ctx.request, current.version);
-          const fields = parseAndNote(ctx, ctx.body);
-          const held = suspends(current, fields) ? await gateDeprovision(ctx, current, 'suspend') : null;
-          if (held) return held;
-          const { row: updated } = await guardedUserWrite(ctx, current, async () => ({ row: await updateMember(ctx.tx, ctx.orgId, current.id, fields) }));
-          if (!updated) throw notFound(`User ${current.id} not found`);
-          return userResult(ctx, updated, 200);
-        },
-      ),
+    run: writeUserFields((ctx) => parseAndNote(ctx, ctx.body)),
   },
   patch: {
     action: 'scim.user.patch',
     resourceType: 'User',
     needsBody: true,
     commit: 'statement',
-    run: (ctx) =>
-      writeUser(
-        ctx,
-        (ctx) => writeUnlocked(ctx, (current) => patchedFields(ctx, current)),
-        async (ctx) => {
-          const current = await requireUser(ctx, true);
-          nameInLog(ctx, current.userName);
-          assertIfMatch(ctx.request, current.version);
-          const fields = patchedFields(ctx, current);
-          const held = suspends(current, fields) ? await gateDeprovision(ctx, current, 'suspend') : null;
-          if (held) return held;
-          const { row: updated } = await guardedUserWrite(ctx, current, async () => ({ row: await updateMember(ctx.tx, ctx.orgId, current.id, fields) }));
-          if (!updated) throw notFound(`User ${current.id} not found`);
-          nameInLog(ctx, updated.userName);
-          return userResult(ctx, updated, 200);
-        },
-      ),
+    run: writeUserFields(patchedFields),
   },
   remove: {
     action: 'scim.user.delete',
